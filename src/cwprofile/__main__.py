@@ -1,0 +1,3 @@
+from cwprofile.cli import main
+
+main()

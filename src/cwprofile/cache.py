@@ -1,0 +1,194 @@
+"""The compiled cache: one file per set of profile folders, in the user's cache folder.
+
+Layout: a first line of JSON (the manifest: format, cwprofile version, the profile files with
+size, mtime and SHA-256, the index entries, warnings and where each blob lies), then the blobs,
+each a JSON document. A warm run reads the manifest, stats the files and reads one blob.
+
+The cache is an optimisation only: it is written to a temporary file and renamed into place
+(so concurrent and interrupted runs never leave a half-written one), and a cache that is
+missing, stale, corrupt or unwritable is silently rebuilt or skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import zlib
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cwprofile import __version__
+from cwprofile.store import Compiled, CorruptCache, Source, entry_from_json, profile_files
+
+FORMAT = 1
+CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
+RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get(CACHE_VARIABLE)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("cwprofile", appauthor=False))
+
+
+def cache_file(found: list[Source]) -> Path:
+    key = "\n".join(f"{source.rank}:{source.path.resolve()}" for source in found)
+    return cache_dir() / f"profiles-{zlib.crc32(key.encode()):08x}.cache"
+
+
+def _fingerprints(found: list[Source]) -> list[tuple[str, int, int]]:
+    result = []
+    for source in found:
+        for path in profile_files(source):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            result.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return result
+
+
+def _sha256(path: str) -> str | None:
+    import hashlib
+
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def load(found: list[Source]) -> Compiled | None:
+    """The cached library when every profile file is as it was, else None."""
+    try:
+        handle = cache_file(found).open("rb")
+    except OSError:
+        return None
+    try:
+        manifest = json.loads(handle.readline())
+        data_start = handle.tell()
+        if (
+            manifest["format"] != FORMAT
+            or manifest["version"] != __version__
+            or os.fstat(handle.fileno()).st_size != data_start + manifest["data_length"]
+            or not _fresh(manifest, found)
+        ):
+            handle.close()
+            return None
+        entries = tuple(entry_from_json(n, row) for n, row in enumerate(manifest["entries"]))
+        warnings = tuple(manifest["warnings"])
+        blobs = manifest["blobs"]
+    except (ValueError, KeyError, TypeError, IndexError, OSError):
+        handle.close()
+        return None
+    return Compiled(entries, warnings, _BlobReader(handle, data_start, blobs))
+
+
+def _fresh(manifest: dict[str, Any], found: list[Source]) -> bool:
+    files = manifest["files"]
+    now = _fingerprints(found)
+    if len(now) != len(files):
+        return False
+    built = manifest["built_ns"]
+    for (path, size, mtime), (was_path, was_size, was_mtime, digest) in zip(now, files, strict=True):
+        if path != was_path:
+            return False
+        trusted = size == was_size and mtime == was_mtime and mtime < built - RACY_NS
+        if not trusted and (size != was_size or _sha256(path) != digest):
+            return False
+    return True
+
+
+class _BlobReader:
+    """Reads one named blob from the open cache file; the handle survives a concurrent rename."""
+
+    def __init__(self, handle: BinaryIO, data_start: int, blobs: dict[str, list[int]]) -> None:
+        self._handle = handle
+        self._start = data_start
+        self._blobs = blobs
+
+    def __call__(self, name: str) -> Any:
+        try:
+            offset, length, checksum = self._blobs[name]
+            self._handle.seek(self._start + offset)
+            raw = self._handle.read(length)
+            if len(raw) != length or zlib.crc32(raw) != checksum:
+                raise CorruptCache(name)
+            return json.loads(raw)
+        except (KeyError, ValueError, TypeError, OSError) as error:
+            raise CorruptCache(name) from error
+
+
+def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> None:
+    """Write the cache for these sources; any failure just means no cache."""
+    built_ns = time.time_ns()
+    files = []
+    for path, size, mtime in _fingerprints(found):
+        digest = _sha256(path)
+        if digest is None:
+            return
+        files.append((path, size, mtime, digest))
+    chunks: list[bytes] = []
+    where: dict[str, list[int]] = {}
+    offset = 0
+    for name, value in blobs.items():
+        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        where[name] = [offset, len(raw), zlib.crc32(raw)]
+        chunks.append(raw)
+        offset += len(raw)
+    manifest = {
+        "format": FORMAT,
+        "version": __version__,
+        "built_ns": built_ns,
+        "files": files,
+        "entries": [entry.to_json() for entry in compiled.entries],
+        "warnings": list(compiled.warnings),
+        "blobs": where,
+        "data_length": offset,
+    }
+    header = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    target = cache_file(found)
+    _write_atomically(target, [header, *chunks])
+
+
+def _write_atomically(target: Path, chunks: list[bytes]) -> None:
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        os.replace(temporary, target)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def clear() -> list[Path]:
+    """Remove every cache file; returns what was removed."""
+    folder = cache_dir()
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(("profiles-", ".tmp-")):
+            path = folder / name
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed

@@ -1,0 +1,182 @@
+"""The indicator catalog: the one source of truth for sections, pillars and indicators.
+
+Every other module (model, loader, importer, lookup, completion, renderers) reads the names
+from here; nothing else spells an indicator out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cwprofile.errors import AmbiguousIndicator, UnknownIndicator
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    code: str  # "1" or "2"
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    code: str  # "1.1" ... "1.5", and "2" for child online protection
+    id: str
+    title: str
+    section: Section
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str  # "1.2.1"
+    id: str  # "cirt"
+    title: str  # "CIRT"
+    pillar: Pillar
+    aliases: tuple[str, ...] = ()
+    heading: str = ""  # the heading as ITU prints it, when it differs from the title
+
+    @property
+    def section(self) -> Section:
+        return self.pillar.section
+
+    @property
+    def source_heading(self) -> str:
+        return self.heading or self.title.upper()
+
+
+CYBERSECURITY = Section("1", "cybersecurity", "Cybersecurity")
+CHILD_ONLINE_PROTECTION = Section("2", "child_online_protection", "Child online protection")
+SECTIONS: tuple[Section, ...] = (CYBERSECURITY, CHILD_ONLINE_PROTECTION)
+
+LEGAL = Pillar("1.1", "legal", "Legal measures", CYBERSECURITY)
+TECHNICAL = Pillar("1.2", "technical", "Technical measures", CYBERSECURITY)
+ORGANIZATIONAL = Pillar("1.3", "organizational", "Organization measures", CYBERSECURITY)
+CAPACITY_BUILDING = Pillar("1.4", "capacity_building", "Capacity building", CYBERSECURITY)
+COOPERATION = Pillar("1.5", "cooperation", "Cooperation", CYBERSECURITY)
+COP = Pillar("2", "child_online_protection", "Child online protection", CHILD_ONLINE_PROTECTION)
+PILLARS: tuple[Pillar, ...] = (LEGAL, TECHNICAL, ORGANIZATIONAL, CAPACITY_BUILDING, COOPERATION, COP)
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("1.1.1", "criminal_legislation", "Criminal legislation", LEGAL, ("cybercrime",)),
+    Indicator("1.1.2", "regulation", "Regulation and compliance", LEGAL, ("compliance",)),
+    Indicator("1.2.1", "cirt", "CIRT", TECHNICAL, ("cert", "csirt", "incident response")),
+    Indicator("1.2.2", "standards", "Standards", TECHNICAL),
+    Indicator("1.2.3", "certification", "Certification", TECHNICAL, ("accreditation",)),
+    Indicator("1.3.1", "policy", "Policy", ORGANIZATIONAL, ("strategy",)),
+    Indicator("1.3.2", "roadmap", "Roadmap for governance", ORGANIZATIONAL, ("governance",)),
+    Indicator("1.3.3", "responsible_agency", "Responsible agency", ORGANIZATIONAL, ("agency",)),
+    Indicator("1.3.4", "benchmarking", "National benchmarking", ORGANIZATIONAL),
+    Indicator(
+        "1.4.1",
+        "standardisation_development",
+        "Standardisation development",
+        CAPACITY_BUILDING,
+        ("standardization_development", "r&d", "research"),
+    ),
+    Indicator(
+        "1.4.2",
+        "manpower_development",
+        "Manpower development",
+        CAPACITY_BUILDING,
+        ("training", "awareness"),
+    ),
+    Indicator(
+        "1.4.3", "professional_certification", "Professional certification", CAPACITY_BUILDING
+    ),
+    Indicator("1.4.4", "agency_certification", "Agency certification", CAPACITY_BUILDING),
+    Indicator("1.5.1", "intra_state_cooperation", "Intra-state cooperation", COOPERATION),
+    Indicator("1.5.2", "intra_agency_cooperation", "Intra-agency cooperation", COOPERATION),
+    Indicator(
+        "1.5.3", "public_sector_partnership", "Public sector partnership", COOPERATION, ("ppp",)
+    ),
+    Indicator(
+        "1.5.4", "international_cooperation", "International cooperation", COOPERATION
+    ),
+    Indicator(
+        "2.1",
+        "cop_legislation",
+        "National legislation",
+        COP,
+        ("child_legislation", "national_legislation"),
+    ),
+    Indicator(
+        "2.2",
+        "un_convention",
+        "UN convention and protocol",
+        COP,
+        ("crc", "convention", "un_convention_and_protocol"),
+    ),
+    Indicator("2.3", "institutional_support", "Institutional support", COP),
+    Indicator("2.4", "reporting_mechanism", "Reporting mechanism", COP, ("reporting",)),
+)
+
+BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
+PILLAR_BY_ID: dict[str, Pillar] = {pillar.id: pillar for pillar in PILLARS}
+
+
+def normalize(text: str) -> str:
+    """Fold case and the separators people type between words (`intra-state`, `Intra State`)."""
+    return "_".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def _alias_index() -> dict[str, Indicator]:
+    index: dict[str, Indicator] = {}
+    for indicator in INDICATORS:
+        for name in (indicator.id, indicator.code, indicator.title, *indicator.aliases):
+            index[normalize(name)] = indicator
+    return index
+
+
+_ALIASES = _alias_index()
+
+
+def indicators_of(pillar: Pillar) -> tuple[Indicator, ...]:
+    return tuple(indicator for indicator in INDICATORS if indicator.pillar is pillar)
+
+
+def find_indicator(query: str) -> Indicator:
+    """An indicator by id, code, alias, title or a word of its title, case-insensitively.
+
+    Raises UnknownIndicator (with the closest names) or AmbiguousIndicator (with the candidates).
+    """
+    key = normalize(query)
+    exact = _ALIASES.get(key)
+    if exact is not None:
+        return exact
+    words = set(key.split("_")) if key else set()
+    candidates = [
+        indicator
+        for indicator in INDICATORS
+        if words and words <= set(normalize(indicator.title).split("_"))
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        raise AmbiguousIndicator(query, tuple(c.id for c in candidates))
+    raise UnknownIndicator(query, suggest(query, list(_ALIASES)))
+
+
+def suggest(query: str, names: list[str], limit: int = 3) -> tuple[str, ...]:
+    """The closest names to a mistyped one, best first, in a stable order."""
+    import difflib
+
+    key = normalize(query)[:64]
+    if not key:
+        return ()
+    return tuple(difflib.get_close_matches(key, sorted(set(names)), n=limit, cutoff=0.6))
+
+
+def find_part(query: str) -> tuple[Indicator, ...]:
+    """The indicators of a section, pillar or single indicator, named by code or id.
+
+    `1.2`, `technical`, `2`, `child online protection`, `1.2.1`, `cirt` all work.
+    """
+    key = normalize(query)
+    for section in SECTIONS:
+        if key in (section.code, section.id, normalize(section.title)):
+            return tuple(i for i in INDICATORS if i.section is section)
+    for pillar in PILLARS:
+        if key in (pillar.code, pillar.id, normalize(pillar.title)):
+            return indicators_of(pillar)
+    return (find_indicator(query),)

@@ -1,0 +1,438 @@
+"""The command line: parse arguments, call the core, hand the Report to the output.
+
+Only what argument parsing needs is imported here; everything else loads inside the command
+that uses it, so `show cambodia --json` on a warm cache loads neither rich nor PyYAML.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cwprofile import __version__
+from cwprofile.errors import CwprofileError
+from cwprofile.output import Format
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+DEBUG_VARIABLE = "CWPROFILE_DEBUG"
+
+app = typer.Typer(
+    name="cwprofile",
+    help="The ITU Cyberwellness Profiles, offline: show a country's profile, compare "
+    "countries, and find where to report a computer incident.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+cache_app = typer.Typer(help="Manage the compiled cache of profiles.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+class _State:
+    debug = False
+
+
+# Shared parameters ---------------------------------------------------------------------------
+
+
+def _complete_country(incomplete: str) -> list[str]:
+    from cwprofile.store import load
+
+    try:
+        names = load().country_names()
+    except CwprofileError:
+        return []
+    return [name for name in names if name.casefold().startswith(incomplete.casefold())]
+
+
+def _complete_indicator(incomplete: str) -> list[str]:
+    from cwprofile.catalog import INDICATORS
+
+    return [i.id for i in INDICATORS if i.id.startswith(incomplete.lower())]
+
+
+CountryArg = Annotated[
+    str,
+    typer.Argument(
+        help="Country name or ISO 3166 code, any case: cambodia, KH, khm.",
+        autocompletion=_complete_country,
+        show_default=False,
+    ),
+]
+IndicatorArg = Annotated[
+    str,
+    typer.Argument(
+        help="Indicator id, code, alias or title word: cirt, 1.2.1, cert, roadmap.",
+        autocompletion=_complete_indicator,
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal, text otherwise.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ExportOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--export",
+        help="Also save the table as SVG or HTML (by the file's ending).",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+ProfilesDirOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--profiles-dir",
+        "-p",
+        help="A folder (or file) of your own profiles; repeatable. Also: CWPROFILE_PATH.",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every profile file afresh.")]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Fail on a bad profile file instead of skipping it.")
+]
+
+
+def _format(fmt: Format | None, as_json: bool) -> Format | None:
+    if as_json and fmt not in (None, Format.json):
+        raise typer.BadParameter("--json and --format do not agree", param_hint="--json")
+    return Format.json if as_json else fmt
+
+
+def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):  # noqa: ANN202
+    from cwprofile.store import load
+
+    library = load(profiles_dir or (), use_cache=not no_cache, strict=strict)
+    for warning in library.warnings:
+        _stderr(f"Warning: {warning}")
+    return library
+
+
+def _emit(report, fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False) -> None:  # noqa: ANN001
+    from cwprofile.output import emit
+
+    emit(report, _format(fmt, as_json), export, force)
+
+
+# Commands ------------------------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cwprofile {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show full tracebacks (also: CWPROFILE_DEBUG=1).")
+    ] = False,
+) -> None:
+    _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+@app.command(
+    epilog="Examples: cwprofile show cambodia | cwprofile show KH --section technical | "
+    "cwprofile show khm --json | jq .indicators.cirt"
+)
+def show(
+    country: CountryArg,
+    section: Annotated[
+        Optional[str],
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only one section, pillar or indicator: 1.2, technical, 2, cirt.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """Show a country's whole profile, section by section."""
+    from cwprofile import reports
+    from cwprofile.catalog import find_part
+
+    part = find_part(section) if section is not None else None
+    library = _library(profiles_dir, no_cache, strict)
+    profile = library.profile(library.find(country))
+    _emit(reports.show(profile, part), fmt, as_json, export, force)
+
+
+@app.command(
+    epilog="Examples: cwprofile indicator cirt | cwprofile indicator 1.3.1 | "
+    "cwprofile indicator cert --json"
+)
+def indicator(
+    name: IndicatorArg,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """One indicator, yes or no, across every loaded profile."""
+    from cwprofile import reports
+    from cwprofile.catalog import find_indicator
+
+    chosen = find_indicator(name)
+    library = _library(profiles_dir, no_cache, strict)
+    _emit(reports.indicator(library, chosen), fmt, as_json, export, force)
+
+
+@app.command(epilog="Examples: cwprofile indicators | cwprofile indicators --format markdown")
+def indicators(
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The indicator catalog: code, id, title, pillar and aliases."""
+    from cwprofile import reports
+
+    _emit(reports.catalog(), fmt, as_json, export, force)
+
+
+@app.command(epilog="Examples: cwprofile countries | cwprofile list --json")
+def countries(
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """The loaded profiles: name, ISO codes, last updated, yes tallies and source file."""
+    from cwprofile import reports
+
+    library = _library(profiles_dir, no_cache, strict)
+    _emit(reports.countries(library), fmt, as_json, export, force)
+
+
+app.command("list", help="Same as `countries`.", hidden=True)(countries)
+
+
+@app.command(
+    "report-contact",
+    epilog="Examples: cwprofile report-contact | cwprofile report-contact kh --json",
+)
+def report_contact(
+    country: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="Country name or ISO code; all loaded profiles when left out.",
+            autocompletion=_complete_country,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """Where to report a computer incident: organisation, phone, email."""
+    from cwprofile import reports
+
+    library = _library(profiles_dir, no_cache, strict)
+    chosen = [library.find(country)] if country is not None else library.entries
+    _emit(reports.contacts(library.contacts(chosen)), fmt, as_json, export, force)
+
+
+@app.command(epilog="Examples: cwprofile compare kh khm | cwprofile compare --format csv")
+def compare(
+    country: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help="Countries to compare; all loaded profiles when left out.",
+            autocompletion=_complete_country,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """The indicators side by side: a yes/no matrix, grouped by pillar."""
+    from cwprofile import reports
+
+    library = _library(profiles_dir, no_cache, strict)
+    entries = [library.find(name) for name in country] if country else list(library.entries)
+    _emit(reports.compare(entries), fmt, as_json, export, force)
+
+
+@app.command(epilog='Examples: cwprofile search ALERT | cwprofile search "Article 349" --json')
+def search(
+    text: Annotated[str, typer.Argument(help="Text to find in the evidence, any case.")],
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
+    force: ForceOpt = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """Find the profiles and indicators whose evidence mentions a text."""
+    from cwprofile import reports
+
+    if not text.strip():
+        raise typer.BadParameter("give some text to search for", param_hint="TEXT")
+    library = _library(profiles_dir, no_cache, strict)
+    _emit(reports.search(library, text), fmt, as_json, export, force)
+
+
+@app.command(epilog="Examples: cwprofile validate my-profiles/ | cwprofile validate a.yaml --json")
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Profile files or folders of them.", show_default=False)
+    ],
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check profile files against the schema and the catalog; exit 1 if any is invalid."""
+    from cwprofile.validation import validate_paths
+
+    report, ok = validate_paths(paths)
+    _emit(report, fmt, as_json)
+    if not ok:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command(epilog="Example: cwprofile schema > profile.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of a profile file, for editors."""
+    from cwprofile.formats import json
+    from cwprofile.output import write_stdout
+    from cwprofile.schema import json_schema
+
+    write_stdout(json.render(json_schema()))
+
+
+@app.command(
+    "import",
+    epilog="Examples: cwprofile import profile.txt -o profiles/kh.yaml | "
+    "pdftotext -layout profile.pdf - | cwprofile import -",
+)
+def import_(
+    source: Annotated[
+        str, typer.Argument(help="The text of an ITU profile (as extracted from the PDF), or - for stdin.")
+    ],
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write the profile here instead of stdout.", dir_okay=False),
+    ] = None,
+    force: ForceOpt = False,
+    lenient: Annotated[
+        bool, typer.Option("--lenient", help="Write what could be read, with the gaps marked.")
+    ] = False,
+) -> None:
+    """Turn the text of an ITU Cyberwellness Profile into a profile file."""
+    from cwprofile.importer import import_text, read_source
+
+    text, name = read_source(source)
+    result = import_text(text, name, lenient=lenient)
+    for gap in result.gaps:
+        _stderr(f"Warning: {gap}")
+    if output is None:
+        from cwprofile.output import write_stdout
+
+        write_stdout(result.yaml)
+    else:
+        from cwprofile.output import write_file
+
+        write_file(output, result.yaml, force)
+        _stderr(f"Wrote {output}")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete the compiled cache; it is rebuilt on the next run."""
+    from cwprofile.cache import clear
+
+    removed = clear()
+    _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
+
+
+@cache_app.command("path")
+def cache_path() -> None:
+    """Print the folder the cache is kept in."""
+    from cwprofile.cache import cache_dir
+
+    print(cache_dir())
+
+
+# Entry point ---------------------------------------------------------------------------------
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C; a BaseException of our own so that Click does not turn it into 'Aborted!'."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def _stderr(message: str) -> None:
+    from cwprofile.textsafe import safe_line
+
+    try:
+        sys.stderr.write(safe_line(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        app()
+    except CwprofileError as error:
+        hint = error.hint()
+        _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
+        sys.exit(error.exit_code)
+    except _Interrupted:
+        _stderr("Error: interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:
+        if _State.debug:
+            raise
+        _stderr(
+            f"Error: unexpected {type(error).__name__}: {error} (a bug in cwprofile; run again "
+            "with --debug for the traceback and report it)"
+        )
+        sys.exit(EXIT_BUG)

@@ -1,0 +1,93 @@
+"""The errors a user can cause. The CLI maps each to a one-line message and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CwprofileError(Exception):
+    """Something the user can fix; shown as one line, exit code 1."""
+
+    exit_code = 1
+
+    def hint(self) -> str | None:
+        return None
+
+
+def _did_you_mean(names: tuple[str, ...]) -> str | None:
+    if not names:
+        return None
+    return "did you mean " + " or ".join(repr(name) for name in names) + "?"
+
+
+class UnknownCountry(CwprofileError):
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(f"no profile for country {query!r}")
+        self.suggestions = suggestions
+
+    def hint(self) -> str:
+        return _did_you_mean(self.suggestions) or "see `cwprofile countries`"
+
+
+class UnknownIndicator(CwprofileError):
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(f"no indicator {query!r}")
+        self.suggestions = suggestions
+
+    def hint(self) -> str:
+        return _did_you_mean(self.suggestions) or "see `cwprofile indicators`"
+
+
+class AmbiguousIndicator(CwprofileError):
+    def __init__(self, query: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(f"{query!r} matches {len(candidates)} indicators: {', '.join(candidates)}")
+        self.candidates = candidates
+
+    def hint(self) -> str:
+        return "name one of them"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a profile file: where it is and what was expected."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InvalidProfile(CwprofileError):
+    """A profile file that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(f"{first}{more}")
+        self.problems = problems
+
+    def hint(self) -> str:
+        return f"check it with `cwprofile validate {self.problems[0].file}`"
+
+
+class ProfileConflict(CwprofileError):
+    pass
+
+
+class OutputError(CwprofileError):
+    """The output could not be written (exists, folder missing, disk full)."""
+
+
+class ImportFailed(CwprofileError):
+    """The importer met text it cannot read; carries the unreadable parts."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(str(problems[0]) + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+        self.problems = problems
+
+    def hint(self) -> str:
+        return "fix the text, or use --lenient to write what could be read with the gaps marked"

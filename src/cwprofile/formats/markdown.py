@@ -1,0 +1,49 @@
+"""Markdown for reports and issues: headings, field lists and pipe tables, data escaped."""
+
+from __future__ import annotations
+
+import re
+
+from cwprofile.textsafe import safe_line
+from cwprofile.views import Fields, Heading, Lines, Link, Paragraph, Report, Table, Value, plain
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+def escape(text: str) -> str:
+    """Data as literal Markdown text: no links, images, HTML or table breaks can come from it."""
+    return _SPECIAL.sub(r"\\\1", safe_line(text))
+
+
+def _value(value: Value) -> str:
+    if isinstance(value, Link) and value.url.startswith(("https://", "http://", "mailto:", "tel:")):
+        url = safe_line(value.url).replace(">", "%3E").replace(" ", "%20")
+        return f"[{escape(value.text)}](<{url}>)"
+    return escape(plain(value))
+
+
+def render(report: Report) -> str:
+    parts = []
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            parts.append(f"{'#' * block.level} {escape(block.text)}")
+        elif isinstance(block, Fields):
+            title = [f"**{escape(block.title)}**", ""] if block.title else []
+            rows = [f"- **{escape(label)}:** {_value(value)}" for label, value in block.rows]
+            parts.append("\n".join(title + rows))
+        elif isinstance(block, Table):
+            parts.append(_table(block))
+        elif isinstance(block, Paragraph):
+            parts.append(f"_{escape(block.text)}_" if block.quiet else escape(block.text))
+        elif isinstance(block, Lines):
+            parts.append("\n".join(f"- {escape(line)}" for line in block.lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _table(block: Table) -> str:
+    align = ["---:" if column.numeric else "---" for column in block.columns]
+    lines = [f"**{escape(block.title)}**", ""] if block.title else []
+    lines.append("| " + " | ".join(escape(column.header) for column in block.columns) + " |")
+    lines.append("| " + " | ".join(align) + " |")
+    lines.extend("| " + " | ".join(_value(value) for value in row) + " |" for row in block.rows)
+    return "\n".join(lines)

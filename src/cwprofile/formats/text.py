@@ -1,0 +1,54 @@
+"""Plain text for pipes and files: no colour, no escape codes, one table row per line."""
+
+from __future__ import annotations
+
+from cwprofile.textsafe import safe_line
+from cwprofile.views import Fields, Heading, Lines, Paragraph, Report, Table, plain
+
+
+def render(report: Report) -> str:
+    parts = []
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            text = safe_line(block.text)
+            if block.level == 1:
+                parts.append(f"{text}\n{'=' * len(text)}")
+            elif block.level == 2:
+                parts.append(f"{text}\n{'-' * len(text)}")
+            else:
+                parts.append(text)
+        elif isinstance(block, Fields):
+            parts.append(_fields(block))
+        elif isinstance(block, Table):
+            parts.append(_table(block))
+        elif isinstance(block, Paragraph):
+            parts.append(safe_line(block.text))
+        elif isinstance(block, Lines):
+            parts.append("\n".join(safe_line(line) for line in block.lines))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _fields(block: Fields) -> str:
+    width = max((len(label) for label, _ in block.rows), default=0)
+    lines = [safe_line(block.title)] if block.title else []
+    lines += [f"{label + ':':<{width + 1}}  {safe_line(plain(value))}" for label, value in block.rows]
+    return "\n".join(lines)
+
+
+def _table(block: Table) -> str:
+    header = [column.header for column in block.columns]
+    rows = [[safe_line(plain(value)) for value in row] for row in block.rows]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            cell.rjust(width) if column.numeric else cell.ljust(width)
+            for cell, width, column in zip(cells, widths, block.columns, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
+
+    lines = [safe_line(block.title)] if block.title else []
+    lines.append(line(header))
+    lines.append("  ".join("-" * width for width in widths))
+    lines.extend(line(row) for row in rows)
+    return "\n".join(lines)

@@ -1,0 +1,206 @@
+"""The data model of a Cyberwellness Profile, and its one serialised form (the profile document).
+
+A profile document is what profile files hold and what `show --json` prints; `to_document`
+and `profile.from_document` (in `schema.py`) are each other's inverse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from cwprofile.catalog import INDICATORS, PILLARS, Indicator, Pillar
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    iso2: str
+    iso3: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A background figure as printed in the profile, with its number and data source."""
+
+    as_printed: str
+    value: float | None
+    source: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One indicator of one profile: yes or no, and the evidence as the profile states it."""
+
+    indicator: Indicator
+    status: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Where to report a computer incident."""
+
+    organisation: str | None
+    phone: str | None  # as printed in the profile
+    phone_e164: str | None  # derived from `phone` when it can be read
+    email: str | None
+    web: str | None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.organisation or self.phone or self.email or self.web)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    last_updated: dt.date | None
+    disclaimer: str | None
+    more_information: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    yes: int
+    of: int
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    country: Country
+    population: Figure | None
+    internet_users: Figure | None
+    findings: tuple[Finding, ...]  # every catalog indicator, in catalog order
+    contact: Contact
+    provenance: Provenance
+    origin: str  # the file it was read from
+
+    def finding(self, indicator: Indicator) -> Finding:
+        return self.findings[INDICATORS.index(indicator)]
+
+    @property
+    def tally(self) -> Tally:
+        return Tally(sum(f.status for f in self.findings), len(self.findings))
+
+    def pillar_tally(self, pillar: Pillar) -> Tally:
+        mine = [f for f in self.findings if f.indicator.pillar is pillar]
+        return Tally(sum(f.status for f in mine), len(mine))
+
+    def age_days(self, today: dt.date | None = None) -> int | None:
+        if self.provenance.last_updated is None:
+            return None
+        return ((today or dt.date.today()) - self.provenance.last_updated).days
+
+
+def _figure(figure: Figure | None) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    return {
+        "as_printed": figure.as_printed,
+        "value": figure.value,
+        "source": figure.source,
+        "date": figure.date,
+    }
+
+
+def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
+    """The profile as a JSON-ready document: every fact, fixed keys, real booleans.
+
+    With `derived`, a `derived` object adds what cwprofile computes (tallies, E.164 phone,
+    data age, origin); loading ignores it, so the document is itself a valid profile file.
+    """
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "country": {
+            "name": profile.country.name,
+            "iso2": profile.country.iso2,
+            "iso3": profile.country.iso3,
+        },
+        "background": {
+            "population": _figure(profile.population),
+            "internet_users": _figure(profile.internet_users),
+        },
+        "indicators": {
+            f.indicator.id: {
+                "code": f.indicator.code,
+                "title": f.indicator.title,
+                "pillar": f.indicator.pillar.id,
+                "section": f.indicator.section.id,
+                "status": f.status,
+                "evidence": f.evidence,
+            }
+            for f in profile.findings
+        },
+        "contact": {
+            "organisation": profile.contact.organisation,
+            "phone": profile.contact.phone,
+            "email": profile.contact.email,
+            "web": profile.contact.web,
+        },
+        "provenance": {
+            "last_updated": (
+                profile.provenance.last_updated.isoformat()
+                if profile.provenance.last_updated
+                else None
+            ),
+            "disclaimer": profile.provenance.disclaimer,
+            "more_information": profile.provenance.more_information,
+        },
+    }
+    if derived:
+        tally = profile.tally
+        document["derived"] = {
+            "yes": tally.yes,
+            "of": tally.of,
+            "pillars": {
+                pillar.id: {"yes": t.yes, "of": t.of}
+                for pillar in PILLARS
+                for t in (profile.pillar_tally(pillar),)
+            },
+            "phone_e164": profile.contact.phone_e164,
+            "age_days": profile.age_days(),
+            "origin": profile.origin,
+        }
+    return document
+
+
+def to_compiled(profile: Profile) -> dict[str, Any]:
+    """The profile as the compiled cache keeps it: the document plus what loading derived."""
+    compiled = to_document(profile, derived=False)
+    compiled["contact"]["phone_e164"] = profile.contact.phone_e164
+    compiled["origin"] = profile.origin
+    return compiled
+
+
+def from_compiled(compiled: dict[str, Any]) -> Profile:
+    """The inverse of `to_compiled`, with no checks: the cache holds only validated profiles."""
+    from cwprofile.catalog import BY_ID
+
+    background = compiled["background"]
+    contact = compiled["contact"]
+    provenance = compiled["provenance"]
+    last_updated = provenance["last_updated"]
+    return Profile(
+        country=Country(**compiled["country"]),
+        population=_figure_from(background["population"]),
+        internet_users=_figure_from(background["internet_users"]),
+        findings=tuple(
+            Finding(BY_ID[key], entry["status"], entry["evidence"])
+            for key, entry in compiled["indicators"].items()
+        ),
+        contact=Contact(**contact),
+        provenance=Provenance(
+            dt.date.fromisoformat(last_updated) if last_updated else None,
+            provenance["disclaimer"],
+            provenance["more_information"],
+        ),
+        origin=compiled["origin"],
+    )
+
+
+def _figure_from(figure: dict[str, Any] | None) -> Figure | None:
+    return Figure(**figure) if figure is not None else None

@@ -1,0 +1,145 @@
+"""The one place that decides how a Report is shown, and writes it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+from cwprofile.errors import CwprofileError, OutputError
+from cwprofile.views import Report
+
+
+class Format(str, Enum):
+    table = "table"  # rich, for a terminal
+    text = "text"  # plain text, the default when stdout is not a terminal
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
+
+
+EXPORT_KINDS = (".svg", ".html", ".htm")
+
+
+class UnsupportedFormat(CwprofileError):
+    exit_code = 2
+
+
+def default_format() -> Format:
+    return Format.table if _stdout_is_terminal() else Format.text
+
+
+def _stdout_is_terminal() -> bool:
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def render(report: Report, fmt: Format) -> str:
+    if fmt is Format.json:
+        from cwprofile.formats import json
+
+        return json.render(report.document)
+    if fmt is Format.yaml:
+        from cwprofile.formats import yaml
+
+        return yaml.render(report.document)
+    if fmt is Format.csv:
+        from cwprofile.formats import csv
+
+        try:
+            return csv.render(report)
+        except csv.NotTabular as error:
+            raise UnsupportedFormat(f"--format csv: {error}") from None
+    if fmt is Format.markdown:
+        from cwprofile.formats import markdown
+
+        return markdown.render(report)
+    if fmt is Format.table:
+        from rich.console import Console
+
+        from cwprofile.formats import table
+
+        return table.render(report, Console(highlight=False, soft_wrap=False))
+    from cwprofile.formats import text
+
+    return text.render(report)
+
+
+def emit(report: Report, fmt: Format | None, export: Path | None = None, force: bool = False) -> None:
+    """Print the report on stdout (and save it as SVG/HTML when asked)."""
+    if export is not None:
+        save_export(report, export, force)
+    write_stdout(render(report, fmt or default_format()))
+
+
+def save_export(report: Report, path: Path, force: bool) -> None:
+    from cwprofile.formats import table
+
+    kind = path.suffix.lower()
+    if kind not in EXPORT_KINDS:
+        raise UnsupportedFormat(f"--export: {path.name!r} must end in .svg or .html")
+    write_file(path, table.export(report, "svg" if kind == ".svg" else "html"), force)
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout; a reader that went away (`| head`) ends the run quietly, exit 0."""
+    stream = sys.stdout
+    try:
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = stream.encoding or "ascii"
+            stream.write(text.encode(encoding, errors="backslashreplace").decode(encoding))
+        stream.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(0) from None
+
+
+def write_file(path: Path, text: str, force: bool) -> None:
+    """Write a whole file or nothing: a temporary file renamed into place, never overwriting
+    what is there unless `force`."""
+    import tempfile
+
+    if path.exists() and not force:
+        raise OutputError(f"{str(path)!r} already exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o644 & ~_umask())
+        if force:
+            os.replace(temporary, path)
+        else:
+            # link() fails if the name appeared meanwhile: never overwrite.
+            os.link(temporary, path)
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise OutputError(f"{str(path)!r} already exists; use --force to replace it") from None
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise OutputError(f"cannot write {str(path)!r}: {error.strerror}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

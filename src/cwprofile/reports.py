@@ -1,0 +1,449 @@
+"""What each command shows: pure functions from profiles to a Report (document and blocks).
+
+The JSON documents built here are the documented contract (see README, "JSON output"); the
+blocks are their human form. Nothing here prints or knows the output format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS, Indicator, Pillar, indicators_of
+from cwprofile.model import SCHEMA_VERSION, Contact, Figure, Profile, to_document
+from cwprofile.store import Entry, Library
+from cwprofile.views import (
+    Block,
+    Column,
+    Fields,
+    Heading,
+    Highlighted,
+    Link,
+    Paragraph,
+    Report,
+    Table,
+    Value,
+)
+
+
+def _country_label(entry: Entry, editions: dict[str, int]) -> str:
+    """A country's name, with its edition when several editions are loaded."""
+    if editions.get(entry.iso3, 0) > 1 and entry.last_updated:
+        return f"{entry.name} ({entry.last_updated})"
+    return entry.name
+
+
+def _editions(entries: Iterable[Entry]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
+    return counts
+
+
+def _entry_document(entry: Entry) -> dict[str, Any]:
+    return {
+        "country": entry.name,
+        "iso2": entry.iso2,
+        "iso3": entry.iso3,
+        "last_updated": entry.last_updated,
+    }
+
+
+def _pillar_tallies(statuses: Sequence[bool]) -> dict[str, dict[str, int]]:
+    result = {}
+    for pillar in PILLARS:
+        mine = [statuses[INDICATORS.index(i)] for i in indicators_of(pillar)]
+        result[pillar.id] = {"yes": sum(mine), "of": len(mine)}
+    return result
+
+
+# show ---------------------------------------------------------------------------------------
+
+
+def _figure_text(figure: Figure | None, unit: str = "") -> str | None:
+    if figure is None:
+        return None
+    source = ", ".join(part for part in (figure.source, figure.date) if part)
+    return f"{figure.as_printed}{unit}" + (f"  (data source: {source})" if source else "")
+
+
+def _age(days: int | None) -> str:
+    if days is None:
+        return "unknown"
+    if days < 0:
+        return "dated in the future"
+    years, rest = divmod(days, 365)
+    if years:
+        return f"{years} year{'s' * (years != 1)} old"
+    return f"{days} day{'s' * (days != 1)} old"
+
+
+def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
+    rows: list[tuple[str, Value]] = [("Organisation", contact.organisation)]
+    if contact.phone:
+        phone = contact.phone
+        if contact.phone_e164 and contact.phone_e164 != phone:
+            phone = f"{phone}  ({contact.phone_e164})"
+        rows.append(("Phone", Link(phone, f"tel:{contact.phone_e164}") if contact.phone_e164 else phone))
+    else:
+        rows.append(("Phone", None))
+    rows.append(("Email", Link(contact.email, f"mailto:{contact.email}") if contact.email else None))
+    if contact.web:
+        rows.append(("Web", Link(contact.web, contact.web)))
+    return tuple(rows)
+
+
+def show(profile: Profile, part: Sequence[Indicator] | None = None, today: dt.date | None = None) -> Report:
+    document = to_document(profile)
+    document["derived"]["age_days"] = profile.age_days(today)
+    chosen = set(part) if part is not None else set(INDICATORS)
+    country = profile.country
+    tally = profile.tally
+    blocks: list[Block] = [
+        Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
+    ]
+    if part is None:
+        blocks.append(
+            Fields(
+                (
+                    ("Total population", _figure_text(profile.population)),
+                    ("Internet users", _figure_text(profile.internet_users, " of population")),
+                    ("Indicators", f"{tally.yes} of {tally.of} yes"),
+                    (
+                        "By pillar",
+                        ", ".join(
+                            f"{p.title} {t.yes}/{t.of}"
+                            for p in PILLARS
+                            for t in (profile.pillar_tally(p),)
+                        ),
+                    ),
+                ),
+                title="Background",
+            )
+        )
+    for section in SECTIONS:
+        pillars = [p for p in PILLARS if p.section is section and chosen & set(indicators_of(p))]
+        if not pillars:
+            continue
+        blocks.append(Heading(f"{section.code}. {section.title}", 2))
+        for pillar in pillars:
+            pillar_tally = profile.pillar_tally(pillar)
+            rows = tuple(
+                (f.indicator.code, f.indicator.title, f.status, f.evidence)
+                for f in profile.findings
+                if f.indicator.pillar is pillar and f.indicator in chosen
+            )
+            title = pillar.title if pillar.code != section.code else section.title
+            blocks.append(
+                Table(
+                    (
+                        Column("Code", "code"),
+                        Column("Indicator", "indicator"),
+                        Column("Status", "status"),
+                        Column("Evidence", "evidence", wide=True),
+                    ),
+                    rows,
+                    title=f"{pillar.code} {title}: {pillar_tally.yes} of {pillar_tally.of} yes",
+                )
+            )
+    if part is None:
+        blocks.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
+        provenance = profile.provenance
+        updated = provenance.last_updated
+        blocks.append(
+            Fields(
+                (
+                    (
+                        "Last updated",
+                        f"{updated.isoformat()} ({_age(profile.age_days(today))})" if updated else None,
+                    ),
+                    ("Source file", profile.origin),
+                    ("Disclaimer", Link(provenance.disclaimer, provenance.disclaimer) if provenance.disclaimer else None),
+                    (
+                        "More information",
+                        Link(provenance.more_information, provenance.more_information)
+                        if provenance.more_information
+                        else None,
+                    ),
+                ),
+                title="Provenance",
+            )
+        )
+    blocks.append(Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True))
+    return Report(document, tuple(blocks))
+
+
+# indicator ----------------------------------------------------------------------------------
+
+
+def _indicator_document(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "code": indicator.code,
+        "title": indicator.title,
+        "pillar": indicator.pillar.id,
+        "section": indicator.section.id,
+    }
+
+
+def indicator(library: Library, chosen: Indicator) -> Report:
+    editions = _editions(library.entries)
+    rows = []
+    profiles = []
+    for entry, status, evidence in library.findings(chosen):
+        profiles.append({**_entry_document(entry), "status": status, "evidence": evidence})
+        rows.append((_country_label(entry, editions), status, evidence))
+    yes = sum(1 for row in rows if row[1])
+    tally = f"{yes} of {len(rows)} profile{'s' * (len(rows) != 1)} have {chosen.title} ({chosen.code}): yes"
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "indicator": _indicator_document(chosen),
+        "profiles": profiles,
+        "tally": {"yes": yes, "no": len(rows) - yes, "total": len(rows)},
+    }
+    table = Table(
+        (Column("Country", "country"), Column("Status", "status"), Column("Evidence", "evidence", wide=True)),
+        tuple(rows),
+        title=f"{chosen.code} {chosen.title} ({chosen.pillar.title})",
+    )
+    return Report(document, (table, Paragraph(tally)))
+
+
+# indicators ---------------------------------------------------------------------------------
+
+
+def catalog() -> Report:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "indicators": [
+            {**_indicator_document(i), "pillar_title": i.pillar.title, "aliases": list(i.aliases)}
+            for i in INDICATORS
+        ],
+    }
+    table = Table(
+        (
+            Column("Code", "code"),
+            Column("Id", "id"),
+            Column("Title", "title"),
+            Column("Pillar", "pillar"),
+            Column("Aliases", "aliases"),
+        ),
+        tuple((i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases)) for i in INDICATORS),
+    )
+    return Report(document, (table, Paragraph(f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars", quiet=True)))
+
+
+# countries ----------------------------------------------------------------------------------
+
+_PILLAR_SHORT = {
+    "legal": "Leg",
+    "technical": "Tech",
+    "organizational": "Org",
+    "capacity_building": "Cap",
+    "cooperation": "Coop",
+    "child_online_protection": "COP",
+}
+
+
+def countries(library: Library) -> Report:
+    profiles = []
+    rows = []
+    for entry in library.entries:
+        statuses = [c == "y" for c in entry.statuses]
+        pillars = _pillar_tallies(statuses)
+        profiles.append(
+            {
+                "name": entry.name,
+                "iso2": entry.iso2,
+                "iso3": entry.iso3,
+                "last_updated": entry.last_updated,
+                "yes": entry.yes,
+                "of": len(INDICATORS),
+                "pillars": pillars,
+                "origin": entry.origin,
+            }
+        )
+        rows.append(
+            (
+                entry.name,
+                entry.iso2,
+                entry.iso3,
+                entry.last_updated,
+                f"{entry.yes}/{len(INDICATORS)}",
+                *(f"{pillars[p.id]['yes']}/{pillars[p.id]['of']}" for p in PILLARS),
+                entry.origin,
+            )
+        )
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "profiles": profiles,
+        "warnings": list(library.warnings),
+    }
+    columns = (
+        Column("Country", "name"),
+        Column("ISO2", "iso2"),
+        Column("ISO3", "iso3"),
+        Column("Last updated", "last_updated"),
+        Column("Yes", "yes", numeric=True),
+        *(Column(_PILLAR_SHORT[p.id], p.id, numeric=True) for p in PILLARS),
+        Column("File", "origin"),
+    )
+    legend = ", ".join(f"{_PILLAR_SHORT[p.id]} = {p.title}" for p in PILLARS)
+    count = len(rows)
+    return Report(
+        document,
+        (
+            Table(columns, tuple(rows)),
+            Paragraph(f"{count} profile{'s' * (count != 1)} loaded. {legend}.", quiet=True),
+        ),
+    )
+
+
+# report-contact -----------------------------------------------------------------------------
+
+
+def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
+    pairs = list(pairs)
+    editions = _editions(entry for entry, _ in pairs)
+    documents = []
+    rows = []
+    for entry, contact in pairs:
+        documents.append(
+            {
+                **_entry_document(entry),
+                "organisation": contact.organisation,
+                "phone": contact.phone,
+                "phone_e164": contact.phone_e164,
+                "email": contact.email,
+                "web": contact.web,
+                "tel_uri": f"tel:{contact.phone_e164}" if contact.phone_e164 else None,
+                "mailto_uri": f"mailto:{contact.email}" if contact.email else None,
+            }
+        )
+        rows.append(
+            (
+                _country_label(entry, editions),
+                contact.organisation,
+                contact.phone,
+                Link(contact.phone_e164, f"tel:{contact.phone_e164}") if contact.phone_e164 else None,
+                Link(contact.email, f"mailto:{contact.email}") if contact.email else None,
+                Link(contact.web, contact.web) if contact.web else None,
+            )
+        )
+    document = {"schema_version": SCHEMA_VERSION, "contacts": documents}
+    table = Table(
+        (
+            Column("Country", "country"),
+            Column("Organisation", "organisation", wide=True),
+            Column("Phone", "phone"),
+            Column("E.164", "phone_e164"),
+            Column("Email", "email"),
+            Column("Web", "web"),
+        ),
+        tuple(rows),
+        title="Where to report a computer incident",
+    )
+    return Report(document, (table,))
+
+
+# compare ------------------------------------------------------------------------------------
+
+
+def compare(entries: Sequence[Entry]) -> Report:
+    editions = _editions(entries)
+    labels = [_country_label(entry, editions) for entry in entries]
+    rows: list[tuple[Value, ...]] = []
+    group_rows = set()
+    indicator_documents = []
+    for pillar in PILLARS:
+        group_rows.add(len(rows))
+        rows.append(
+            (
+                pillar.code,
+                pillar.title.upper(),
+                *(_tally_text(entry, pillar) for entry in entries),
+            )
+        )
+        for chosen in indicators_of(pillar):
+            statuses = [entry.status(chosen) for entry in entries]
+            differs = len(set(statuses)) > 1
+            rows.append((chosen.code, chosen.title + (" *" if differs else ""), *statuses))
+            indicator_documents.append(
+                {**_indicator_document(chosen), "statuses": statuses, "differs": differs}
+            )
+    rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "countries": [_entry_document(entry) for entry in entries],
+        "indicators": indicator_documents,
+        "tallies": [
+            {"yes": entry.yes, "of": len(INDICATORS), "pillars": _pillar_tallies([c == "y" for c in entry.statuses])}
+            for entry in entries
+        ],
+    }
+    columns = (Column("Code", "code"), Column("Indicator", "indicator"), *(Column(label, label) for label in labels))
+    differing = sum(1 for d in indicator_documents if d["differs"])
+    note = (
+        f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
+        if len(entries) > 1
+        else "One profile: nothing to compare it with."
+    )
+    return Report(document, (Table(columns, tuple(rows), group_rows=frozenset(group_rows)), Paragraph(note, quiet=True)))
+
+
+def _tally_text(entry: Entry, pillar: Pillar) -> str:
+    mine = [entry.status(i) for i in indicators_of(pillar)]
+    return f"{sum(mine)}/{len(mine)}"
+
+
+# search -------------------------------------------------------------------------------------
+
+CONTEXT = 60
+
+
+def search(library: Library, text: str) -> Report:
+    from cwprofile.textsafe import safe_line
+
+    import re
+
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    editions = _editions(library.entries)
+    matches = []
+    rows = []
+    for chosen in INDICATORS:
+        for entry, status, evidence in library.findings(chosen):
+            spans = [m.span() for m in pattern.finditer(evidence)] if text else []
+            if not spans:
+                continue
+            matches.append(
+                {
+                    **_entry_document(entry),
+                    "indicator": chosen.id,
+                    "code": chosen.code,
+                    "title": chosen.title,
+                    "status": status,
+                    "evidence": evidence,
+                    "matches": [list(span) for span in spans],
+                }
+            )
+            start = max(0, spans[0][0] - CONTEXT)
+            end = min(len(evidence), spans[-1][1] + CONTEXT)
+            shown = ("…" if start else "") + safe_line(evidence[start:end]) + ("…" if end < len(evidence) else "")
+            local = tuple(m.span() for m in pattern.finditer(shown))
+            rows.append(
+                (_country_label(entry, editions), f"{chosen.code} {chosen.title}", status, Highlighted(shown, local))
+            )
+    count = len(matches)
+    document = {"schema_version": SCHEMA_VERSION, "query": text, "count": count, "matches": matches}
+    table = Table(
+        (
+            Column("Country", "country"),
+            Column("Indicator", "indicator"),
+            Column("Status", "status"),
+            Column("Evidence", "evidence", wide=True),
+        ),
+        tuple(rows),
+    )
+    summary = f"{count} match{'es' * (count != 1)} for {text!r}"
+    return Report(document, (table, Paragraph(summary)))

@@ -1,0 +1,427 @@
+"""The profile file schema: turns a read document into a Profile, or into every problem with it.
+
+Values arrive as YAML text (`yes`, `14478000`, `2014-08-26`) or as JSON values (`true`,
+14478000); both are accepted and checked the same way. This module is loaded only when a
+file is read fresh, never on a warm cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from cwprofile.catalog import BY_ID, INDICATORS, normalize, suggest
+from cwprofile.errors import InvalidProfile, Problem
+from cwprofile.model import (
+    SCHEMA_VERSION,
+    Contact,
+    Country,
+    Figure,
+    Finding,
+    Profile,
+    Provenance,
+)
+from cwprofile.reader import Document, FieldPath, dotted
+
+YES = frozenset({"yes", "y", "true", "on"})
+NO = frozenset({"no", "n", "false", "off"})
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?\d+(?:[ ,\u00a0]\d{3})*(?:\.\d+)?")
+
+TOP_LEVEL = ("schema_version", "country", "background", "indicators", "contact", "provenance", "derived")
+FIGURES = ("population", "internet_users")
+FIGURE_FIELDS = ("as_printed", "value", "source", "date")
+INDICATOR_FIELDS = ("code", "title", "pillar", "section", "status", "evidence")
+CONTACT_FIELDS = ("organisation", "phone", "email", "web")
+PROVENANCE_FIELDS = ("last_updated", "disclaimer", "more_information")
+
+
+class _Checker:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def problem(self, path: FieldPath, message: str) -> None:
+        self.problems.append(
+            Problem(self.document.name, self.document.line_of(path), dotted(path), message)
+        )
+
+    def mapping(self, value: Any, path: FieldPath, allowed: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a mapping, found {_kind(value)}")
+            return {}
+        for key in value:
+            if key not in allowed:
+                self.problem((*path, key), f"unknown field (expected one of: {', '.join(allowed)})")
+        return value
+
+    def text(self, parent: dict[str, Any], key: str, path: FieldPath, required: bool = False) -> str | None:
+        value = parent.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem((*path, key), "is required")
+            return None
+        if not isinstance(value, str):
+            self.problem((*path, key), f"expected text, found {_kind(value)}")
+            return None
+        return value
+
+    def url(self, parent: dict[str, Any], key: str, path: FieldPath) -> str | None:
+        value = self.text(parent, key, path)
+        if value is not None and not _URL.fullmatch(value):
+            self.problem((*path, key), f"expected an http(s) address, found {value!r}")
+            return None
+        return value
+
+
+def from_document(document: Document, origin: str | None = None) -> Profile:
+    """The profile a document describes; raises InvalidProfile listing every problem."""
+    check = _Checker(document)
+    top = check.mapping(document.data, (), TOP_LEVEL)
+    if not top:
+        if not check.problems:
+            check.problem((), "is an empty mapping")
+        raise InvalidProfile(check.problems)
+    _check_version(check, top)
+    country = _country(check, top.get("country"))
+    population, internet_users = _background(check, top.get("background"))
+    findings = _findings(check, top.get("indicators"))
+    contact = _contact(check, top.get("contact"), country.iso2 if country else None)
+    provenance = _provenance(check, top.get("provenance"))
+    if top.get("derived") is not None and not isinstance(top["derived"], dict):
+        check.problem(("derived",), f"expected a mapping, found {_kind(top['derived'])}")
+    if check.problems or country is None:
+        raise InvalidProfile(check.problems or [Problem(document.name, 1, "country", "is required")])
+    return Profile(
+        country=country,
+        population=population,
+        internet_users=internet_users,
+        findings=findings,
+        contact=contact,
+        provenance=provenance,
+        origin=origin or document.name,
+    )
+
+
+def _check_version(check: _Checker, top: dict[str, Any]) -> None:
+    version = top.get("schema_version")
+    if version is None:
+        check.problem(("schema_version",), f"is required (this cwprofile reads {SCHEMA_VERSION})")
+    elif str(version) != str(SCHEMA_VERSION) or isinstance(version, bool):
+        check.problem(
+            ("schema_version",),
+            f"this cwprofile reads schema version {SCHEMA_VERSION}, not {version!r}",
+        )
+
+
+def _country(check: _Checker, value: Any) -> Country | None:
+    path = ("country",)
+    if value is None:
+        check.problem(path, "is required")
+        return None
+    fields = check.mapping(value, path, ("name", "iso2", "iso3"))
+    name = check.text(fields, "name", path, required=True)
+    iso2 = check.text(fields, "iso2", path, required=True)
+    iso3 = check.text(fields, "iso3", path, required=True)
+    if iso2 is not None and iso3 is not None:
+        from cwprofile.countries import check_codes
+
+        for key, message in check_codes(iso2, iso3):
+            check.problem((*path, key), message)
+    if name is None or iso2 is None or iso3 is None:
+        return None
+    return Country(name.strip(), iso2.upper(), iso3.upper())
+
+
+def _background(check: _Checker, value: Any) -> tuple[Figure | None, Figure | None]:
+    path = ("background",)
+    if value is None:
+        return None, None
+    fields = check.mapping(value, path, FIGURES)
+    return tuple(_figure(check, fields.get(key), (*path, key)) for key in FIGURES)  # type: ignore[return-value]
+
+
+def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
+    if value is None:
+        return None
+    fields = check.mapping(value, path, FIGURE_FIELDS)
+    as_printed = check.text(fields, "as_printed", path, required=True)
+    number = fields.get("value")
+    if number is None and as_printed is not None:
+        match = _NUMBER.search(as_printed)
+        number = match.group() if match else None
+    parsed = _number(number)
+    if number is not None and parsed is None:
+        check.problem((*path, "value"), f"expected a number, found {number!r}")
+    source = check.text(fields, "source", path)
+    date = fields.get("date")
+    if isinstance(date, dt.date | int):
+        date = str(date)
+    if date is not None and not isinstance(date, str):
+        check.problem((*path, "date"), f"expected text such as 'December 2012', found {_kind(date)}")
+        date = None
+    if as_printed is None:
+        return None
+    return Figure(as_printed, parsed, source, date or None)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        cleaned = re.sub(r"[ ,\u00a0]", "", value.strip())
+        number = float(cleaned)
+        return int(number) if "." not in cleaned else number
+    return None
+
+
+def _findings(check: _Checker, value: Any) -> tuple[Finding, ...]:
+    path: FieldPath = ("indicators",)
+    if value is None:
+        check.problem(path, "is required")
+        return ()
+    if not isinstance(value, dict):
+        check.problem(path, f"expected a mapping of indicator id to entry, found {_kind(value)}")
+        return ()
+    by_id: dict[str, tuple[str, Any]] = {}
+    for key, entry in value.items():
+        indicator = BY_ID.get(key)
+        if indicator is None:
+            close = suggest(key, list(BY_ID))
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            check.problem((*path, key), f"unknown indicator{hint}")
+        else:
+            by_id[indicator.id] = (key, entry)
+    findings = []
+    for indicator in INDICATORS:
+        if indicator.id not in by_id:
+            check.problem((*path, indicator.id), f"missing indicator {indicator.code} {indicator.title}")
+            continue
+        key, entry = by_id[indicator.id]
+        finding = _finding(check, indicator, entry, (*path, key))
+        if finding is not None:
+            findings.append(finding)
+    return tuple(findings)
+
+
+def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Finding | None:
+    fields = check.mapping(entry, path, INDICATOR_FIELDS)
+    if not fields and not isinstance(entry, dict):
+        return None
+    expected = {
+        "code": indicator.code,
+        "title": indicator.title,
+        "pillar": indicator.pillar.id,
+        "section": indicator.section.id,
+    }
+    for key, want in expected.items():
+        given = fields.get(key)
+        if given is not None and (not isinstance(given, str) or normalize(given) != normalize(want)):
+            check.problem((*path, key), f"expected {want!r} for indicator {indicator.id}, found {given!r}")
+    status = parse_status(fields.get("status"))
+    if status is None:
+        found = fields.get("status")
+        what = "is required" if found is None else f"found {found!r}"
+        check.problem((*path, "status"), f"expected yes or no, {what}")
+    evidence = fields.get("evidence")
+    if evidence is None:
+        evidence = ""
+    elif not isinstance(evidence, str):
+        check.problem((*path, "evidence"), f"expected text, found {_kind(evidence)}")
+        evidence = ""
+    if status is None:
+        return None
+    return Finding(indicator, status, evidence.strip())
+
+
+def parse_status(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
+    return None
+
+
+def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
+    path = ("contact",)
+    if value is None:
+        return Contact(None, None, None, None, None)
+    fields = check.mapping(value, path, CONTACT_FIELDS)
+    phone = check.text(fields, "phone", path)
+    e164 = None
+    if phone is not None:
+        e164 = phone_e164(phone, region)
+        if e164 is None:
+            check.problem((*path, "phone"), f"cannot read {phone!r} as a phone number")
+    email = check.text(fields, "email", path)
+    if email is not None and not _EMAIL.fullmatch(email.removeprefix("mailto:")):
+        check.problem((*path, "email"), f"{email!r} is not an email address")
+    return Contact(
+        organisation=check.text(fields, "organisation", path),
+        phone=phone,
+        phone_e164=e164,
+        email=email.removeprefix("mailto:") if email else None,
+        web=check.url(fields, "web", path),
+    )
+
+
+def phone_e164(phone: str, region: str | None) -> str | None:
+    """The number in E.164 form, reading `(855) 92 335 536` as country code 855."""
+    import phonenumbers
+
+    text = phone.strip()
+    candidates = [text]
+    bracketed = re.fullmatch(r"\(\+?(\d{1,3})\)\s*(.+)", text)
+    if bracketed:
+        candidates.insert(0, f"+{bracketed.group(1)} {bracketed.group(2)}")
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _provenance(check: _Checker, value: Any) -> Provenance:
+    path = ("provenance",)
+    if value is None:
+        return Provenance(None, None, None)
+    fields = check.mapping(value, path, PROVENANCE_FIELDS)
+    return Provenance(
+        last_updated=_date(check, fields.get("last_updated"), (*path, "last_updated")),
+        disclaimer=check.url(fields, "disclaimer", path),
+        more_information=check.url(fields, "more_information", path),
+    )
+
+
+def _date(check: _Checker, value: Any, path: FieldPath) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    check.problem(path, f"expected a date as YYYY-MM-DD, found {value!r}")
+    return None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a profile file, for editors."""
+    text = {"type": "string"}
+    nullable_text = {"type": ["string", "null"]}
+    url = {"type": ["string", "null"], "pattern": "^https?://"}
+    status = {
+        "oneOf": [{"type": "boolean"}, {"type": "string", "enum": sorted(YES | NO)}],
+        "description": "yes or no",
+    }
+    figure = {
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "required": ["as_printed"],
+        "properties": {
+            "as_printed": text,
+            "value": {"type": ["number", "string", "null"]},
+            "source": nullable_text,
+            "date": nullable_text,
+        },
+    }
+    indicator_properties = {
+        ind.id: {
+            "type": "object",
+            "title": f"{ind.code} {ind.title}",
+            "additionalProperties": False,
+            "required": ["status"],
+            "properties": {
+                "code": {"const": ind.code},
+                "title": {"type": "string"},
+                "pillar": {"const": ind.pillar.id},
+                "section": {"const": ind.section.id},
+                "status": status,
+                "evidence": {"type": ["string", "null"]},
+            },
+        }
+        for ind in INDICATORS
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://cwprofile.invalid/schema/profile-1.json",
+        "title": "cwprofile profile file",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "country", "indicators"],
+        "properties": {
+            "schema_version": {"enum": [SCHEMA_VERSION, str(SCHEMA_VERSION)]},
+            "country": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "iso2", "iso3"],
+                "properties": {
+                    "name": text,
+                    "iso2": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                    "iso3": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
+                },
+            },
+            "background": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": {key: figure for key in FIGURES},
+            },
+            "indicators": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [ind.id for ind in INDICATORS],
+                "properties": indicator_properties,
+            },
+            "contact": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": {
+                    "organisation": nullable_text,
+                    "phone": nullable_text,
+                    "email": {"type": ["string", "null"], "format": "email"},
+                    "web": url,
+                },
+            },
+            "provenance": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": {
+                    "last_updated": {"type": ["string", "null"], "format": "date"},
+                    "disclaimer": url,
+                    "more_information": url,
+                },
+            },
+            "derived": {"type": "object", "description": "computed by cwprofile; ignored on load"},
+        },
+    }

@@ -1,0 +1,290 @@
+"""Finding, loading and looking up profiles: the bundled ones and the user's folders.
+
+A `Library` is the set of profiles one run sees. It is compiled once from the profile files
+(read, validated, de-duplicated) into an index of entries and a few blobs (each profile, each
+indicator's evidence column, the contacts); the compiled form is cached on disk (`cache.py`)
+so that a warm run reads only the index and the one blob a command needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
+from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry
+from cwprofile.model import Contact, Profile
+
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+PATH_VARIABLE = "CWPROFILE_PATH"
+MAX_QUERY = 200
+
+
+def bundled_dir() -> Path:
+    """The bundled profiles: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "profiles"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "profiles"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A folder (or single file) that profiles are read from; a higher rank wins."""
+
+    path: Path
+    rank: int  # 0 bundled, then CWPROFILE_PATH entries, then --profiles-dir entries
+
+    @property
+    def bundled(self) -> bool:
+        return self.rank == 0
+
+
+class MissingProfilesDir(CwprofileError):
+    def hint(self) -> str:
+        return "check the --profiles-dir option and the CWPROFILE_PATH variable"
+
+
+def sources(profiles_dirs: Iterable[Path] = ()) -> tuple[list[Source], list[str]]:
+    """The sources in rank order, and warnings for CWPROFILE_PATH entries that are not there."""
+    found = [Source(bundled_dir(), 0)]
+    warnings = []
+    rank = 1
+    for entry in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
+        if not entry:
+            continue
+        path = Path(entry).expanduser()
+        if path.exists():
+            found.append(Source(path, rank))
+            rank += 1
+        else:
+            warnings.append(f"{PATH_VARIABLE}: {entry}: no such folder, skipped")
+    for path in profiles_dirs:
+        if not path.exists():
+            raise MissingProfilesDir(f"profiles folder {str(path)!r} does not exist")
+        found.append(Source(path, rank))
+        rank += 1
+    return found, warnings
+
+
+def profile_files(source: Source) -> list[Path]:
+    """The profile files of a source, by name; hidden files and other endings are skipped."""
+    if source.path.is_file():
+        return [source.path]
+    try:
+        names = sorted(os.listdir(source.path))
+    except OSError as error:
+        raise MissingProfilesDir(
+            f"profiles folder {str(source.path)!r} cannot be read: {error.strerror}"
+        ) from None
+    return [
+        source.path / name
+        for name in names
+        if not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
+    ]
+
+
+def display_path(path: Path, source: Source) -> str:
+    return f"bundled:{path.name}" if source.bundled else str(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the index knows of one loaded profile without opening it."""
+
+    number: int
+    name: str
+    iso2: str
+    iso3: str
+    last_updated: str | None
+    origin: str
+    statuses: str  # "y" or "n" for each catalog indicator, in catalog order
+
+    def status(self, indicator: Indicator) -> bool:
+        return self.statuses[INDICATORS.index(indicator)] == "y"
+
+    @property
+    def yes(self) -> int:
+        return self.statuses.count("y")
+
+    def to_json(self) -> list[Any]:
+        return [self.name, self.iso2, self.iso3, self.last_updated, self.origin, self.statuses]
+
+
+def entry_from_json(number: int, row: list[Any]) -> Entry:
+    return Entry(number, *row)
+
+
+class CorruptCache(Exception):
+    """A cache blob that cannot be read back; the library recompiles from the files."""
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A library in the form the cache stores: index rows, warnings and named blobs."""
+
+    entries: tuple[Entry, ...]
+    warnings: tuple[str, ...]
+    blob: Callable[[str], Any]
+
+
+def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
+    """Read and check every profile file; one bad file becomes a warning, not a failure."""
+    from cwprofile.model import to_compiled
+    from cwprofile.reader import read_file
+    from cwprofile.schema import from_document
+
+    loaded: list[tuple[Profile, Source]] = []
+    warnings: list[str] = []
+    for source in found:
+        for path in profile_files(source):
+            shown = display_path(path, source)
+            try:
+                profile = from_document(read_file(path, shown), shown)
+            except InvalidProfile as error:
+                warnings.append(f"skipped {error}")
+                continue
+            loaded.append((profile, source))
+    kept = _resolve(loaded, warnings)
+    kept.sort(key=lambda p: (p.country.name.casefold(), _edition_order(p)))
+    entries = tuple(
+        Entry(
+            number,
+            p.country.name,
+            p.country.iso2,
+            p.country.iso3,
+            p.provenance.last_updated.isoformat() if p.provenance.last_updated else None,
+            p.origin,
+            "".join("y" if f.status else "n" for f in p.findings),
+        )
+        for number, p in enumerate(kept)
+    )
+    blobs: dict[str, Any] = {f"profile:{n}": to_compiled(p) for n, p in enumerate(kept)}
+    for position, indicator in enumerate(INDICATORS):
+        blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
+    blobs["contacts"] = [list(_contact_row(p.contact)) for p in kept]
+    return Compiled(entries, tuple(warnings), blobs.__getitem__), blobs
+
+
+def _edition_order(profile: Profile) -> str:
+    # Newest edition first: invert the ISO date's digits so that plain sorting reverses it.
+    updated = profile.provenance.last_updated
+    return "".join(str(9 - int(c)) for c in updated.isoformat() if c.isdigit()) if updated else "~"
+
+
+def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[Profile]:
+    """Apply precedence: a user's profile of a country replaces the bundled ones of it, and
+    of two files with the same country and edition the higher-ranked (or first) one wins."""
+    user_countries = {p.country.iso3 for p, source in loaded if not source.bundled}
+    chosen: dict[tuple[str, str | None], tuple[Profile, Source]] = {}
+    for profile, source in loaded:
+        if source.bundled and profile.country.iso3 in user_countries:
+            continue
+        last = profile.provenance.last_updated
+        key = (profile.country.iso3, last.isoformat() if last else None)
+        held = chosen.get(key)
+        if held is None:
+            chosen[key] = (profile, source)
+            continue
+        winner, loser = (profile, held[0]) if source.rank > held[1].rank else (held[0], profile)
+        if winner is profile:
+            chosen[key] = (profile, source)
+        warnings.append(
+            f"{loser.origin}: same country and edition as {winner.origin}, which is used"
+        )
+    return [profile for profile, _ in chosen.values()]
+
+
+def _contact_row(contact: Contact) -> tuple[str | None, ...]:
+    return (contact.organisation, contact.phone, contact.phone_e164, contact.email, contact.web)
+
+
+class Library:
+    """The profiles one run sees, read from the cache when it is fresh."""
+
+    def __init__(self, compiled: Compiled, recompile: Callable[[], Compiled] | None = None) -> None:
+        self.entries = compiled.entries
+        self.warnings = compiled.warnings
+        self._read = compiled.blob
+        self._recompile = recompile
+        self._index: dict[str, list[Entry]] | None = None
+
+    def _blob(self, name: str) -> Any:
+        try:
+            return self._read(name)
+        except CorruptCache:
+            if self._recompile is None:
+                raise
+            # The files were checked unchanged, so a fresh compile has the same entries.
+            self._read = self._recompile().blob
+            self._recompile = None
+            return self._read(name)
+
+    def profile(self, entry: Entry) -> Profile:
+        from cwprofile.model import from_compiled
+
+        return from_compiled(self._blob(f"profile:{entry.number}"))
+
+    def findings(self, indicator: Indicator) -> Iterator[tuple[Entry, bool, str]]:
+        evidence = self._blob(f"evidence:{indicator.id}")
+        for entry in self.entries:
+            yield entry, entry.status(indicator), evidence[entry.number]
+
+    def contacts(self, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Contact]]:
+        rows = self._blob("contacts")
+        for entry in entries:
+            yield entry, Contact(*rows[entry.number])
+
+    def find(self, query: str) -> Entry:
+        """A country's newest profile, by name or ISO 3166 alpha-2/alpha-3 code."""
+        if self._index is None:
+            self._index = {}
+            for entry in self.entries:
+                for name in (entry.name, entry.iso2, entry.iso3):
+                    self._index.setdefault(_country_key(name), []).append(entry)
+        key = _country_key(query[:MAX_QUERY])
+        matches = self._index.get(key) if key else None
+        if matches:
+            return matches[0]
+        names = [entry.name for entry in self.entries]
+        close = suggest(query[:MAX_QUERY], [normalize(name) for name in names])
+        by_key = {normalize(name): name for name in names}
+        raise UnknownCountry(query[:MAX_QUERY], tuple(by_key[c] for c in close))
+
+    def country_names(self) -> list[str]:
+        return sorted({entry.name for entry in self.entries}, key=str.casefold)
+
+
+def _country_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def load(
+    profiles_dirs: Iterable[Path] = (), *, use_cache: bool = True, strict: bool = False
+) -> Library:
+    """The library for this run: from the cache when it matches the files, else compiled anew."""
+    found, warnings = sources(profiles_dirs)
+
+    def recompile() -> Compiled:
+        compiled, blobs = compile_profiles(found)
+        if use_cache:
+            cache.store(found, compiled, blobs)
+        return compiled
+
+    compiled = None
+    if use_cache:
+        from cwprofile import cache
+
+        compiled = cache.load(found)
+    from_cache = compiled is not None
+    if compiled is None:
+        compiled = recompile()
+    if warnings:
+        compiled = Compiled(compiled.entries, (*warnings, *compiled.warnings), compiled.blob)
+    if strict and compiled.warnings:
+        raise CwprofileError(compiled.warnings[0])
+    return Library(compiled, recompile if from_cache else None)

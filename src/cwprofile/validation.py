@@ -1,0 +1,89 @@
+"""`cwprofile validate`: every problem of every file, with its line, as a Report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from cwprofile.errors import InvalidProfile, Problem
+from cwprofile.model import SCHEMA_VERSION
+from cwprofile.reader import read_file, read_yaml
+from cwprofile.schema import from_document
+from cwprofile.store import PROFILE_SUFFIXES
+from cwprofile.views import Lines, Paragraph, Report
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the profile files inside folders (sorted by name)."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    child
+                    for child in path.iterdir()
+                    if child.is_file()
+                    and not child.name.startswith(".")
+                    and child.name.lower().endswith(PROFILE_SUFFIXES)
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def check_file(path: Path) -> list[Problem]:
+    try:
+        from_document(read_file(path))
+    except InvalidProfile as error:
+        if path.suffix.lower() == ".json" and all(p.line is None for p in error.problems):
+            return _with_lines(path, error.problems)
+        return error.problems
+    return []
+
+
+def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:
+    """JSON is read by the json module, which keeps no lines; YAML can read most JSON and does."""
+    try:
+        from_document(read_yaml(path.read_text(encoding="utf-8-sig"), str(path)))
+    except InvalidProfile as error:
+        if len(error.problems) >= len(problems):
+            return error.problems
+    except (OSError, UnicodeDecodeError):
+        pass
+    return problems
+
+
+def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
+    files = expand(paths)
+    results = []
+    problems_text = []
+    for path in files:
+        problems = check_file(path)
+        results.append(
+            {
+                "file": str(path),
+                "valid": not problems,
+                "problems": [
+                    {"line": p.line, "field": p.field, "message": p.message} for p in problems
+                ],
+            }
+        )
+        problems_text.extend(str(problem) for problem in problems)
+    invalid = sum(1 for result in results if not result["valid"])
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "files": results,
+        "valid": len(results) - invalid,
+        "invalid": invalid,
+    }
+    if not files:
+        summary = "No profile files found (looked for .yaml, .yml and .json)."
+    else:
+        count = sum(len(result["problems"]) for result in results)
+        summary = (
+            f"{len(files)} file{'s' * (len(files) != 1)} checked: {len(files) - invalid} valid, "
+            f"{invalid} invalid, {count} problem{'s' * (count != 1)}."
+        )
+    blocks = (Lines(tuple(problems_text)), Paragraph(summary)) if problems_text else (Paragraph(summary),)
+    return Report(document, blocks), bool(files) and invalid == 0

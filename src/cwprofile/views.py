@@ -1,0 +1,97 @@
+"""What a command hands to the output: a JSON document for programs and blocks for people.
+
+Commands never branch on the output format. They build a `Report`; `output.py` picks the
+format module that turns it into text. A cell or field value is text, a number, a yes/no
+(`bool`), a `Link`, or None (shown as a dash).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Highlighted:
+    """Text with spans to emphasise (search matches), as (start, end) offsets."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Value = Union[str, int, float, bool, Link, Highlighted, None]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 1  # 1 title, 2 part, 3 pillar
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    rows: tuple[tuple[str, Value], ...]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    key: str  # the CSV header
+    wide: bool = False  # long text that wraps in a terminal
+    numeric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    title: str | None = None
+    # Row numbers that start a group (compare's pillars): drawn as a rule in a terminal.
+    group_rows: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    quiet: bool = False  # a footnote: dim in a terminal
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Lines shown one under the other (`file:line: field: message`)."""
+
+    lines: tuple[str, ...]
+
+
+Block = Union[Heading, Fields, Table, Paragraph, Lines]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    document: dict[str, Any]
+    blocks: tuple[Block, ...] = field(default=())
+
+    def single_table(self) -> Table | None:
+        tables = [block for block in self.blocks if isinstance(block, Table)]
+        return tables[0] if len(tables) == 1 else None
+
+
+def plain(value: Value) -> str:
+    """A value as words: yes/no for statuses, a dash for nothing."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Link):
+        return value.text
+    return str(value)
