@@ -11,6 +11,7 @@ missing, stale, corrupt or unwritable is silently rebuilt or skipped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -94,7 +95,9 @@ def _fresh(manifest: dict[str, Any], found: list[Source]) -> bool:
     if len(now) != len(files):
         return False
     built = manifest["built_ns"]
-    for (path, size, mtime), (was_path, was_size, was_mtime, digest) in zip(now, files, strict=True):
+    for (path, size, mtime), (was_path, was_size, was_mtime, digest) in zip(
+        now, files, strict=True
+    ):
         if path != was_path:
             return False
         trusted = size == was_size and mtime == was_mtime and mtime < built - RACY_NS
@@ -169,10 +172,8 @@ def _write_atomically(target: Path, chunks: list[bytes]) -> None:
                 handle.write(chunk)
         os.replace(temporary, target)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
 
 
 def clear() -> list[Path]:

@@ -54,7 +54,14 @@ ORGANIZATIONAL = Pillar("1.3", "organizational", "Organization measures", CYBERS
 CAPACITY_BUILDING = Pillar("1.4", "capacity_building", "Capacity building", CYBERSECURITY)
 COOPERATION = Pillar("1.5", "cooperation", "Cooperation", CYBERSECURITY)
 COP = Pillar("2", "child_online_protection", "Child online protection", CHILD_ONLINE_PROTECTION)
-PILLARS: tuple[Pillar, ...] = (LEGAL, TECHNICAL, ORGANIZATIONAL, CAPACITY_BUILDING, COOPERATION, COP)
+PILLARS: tuple[Pillar, ...] = (
+    LEGAL,
+    TECHNICAL,
+    ORGANIZATIONAL,
+    CAPACITY_BUILDING,
+    COOPERATION,
+    COP,
+)
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("1.1.1", "criminal_legislation", "Criminal legislation", LEGAL, ("cybercrime",)),
@@ -89,9 +96,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "1.5.3", "public_sector_partnership", "Public sector partnership", COOPERATION, ("ppp",)
     ),
-    Indicator(
-        "1.5.4", "international_cooperation", "International cooperation", COOPERATION
-    ),
+    Indicator("1.5.4", "international_cooperation", "International cooperation", COOPERATION),
     Indicator(
         "2.1",
         "cop_legislation",
@@ -154,7 +159,8 @@ def find_indicator(query: str) -> Indicator:
         return candidates[0]
     if candidates:
         raise AmbiguousIndicator(query, tuple(c.id for c in candidates))
-    raise UnknownIndicator(query, suggest(query, list(_ALIASES)))
+    close = (_ALIASES[name].id for name in suggest(query, list(_ALIASES), limit=6))
+    raise UnknownIndicator(query, tuple(dict.fromkeys(close))[:3])
 
 
 def suggest(query: str, names: list[str], limit: int = 3) -> tuple[str, ...]:

@@ -6,11 +6,13 @@ that uses it, so `show cambodia --json` on a warm cache loads neither rich nor P
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -21,7 +23,37 @@ from cwprofile.output import Format
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
-app = typer.Typer(
+
+def _reporting_errors(function: Callable[..., None]) -> Callable[..., None]:
+    """Our own errors become one line on stderr and their exit code, inside the app, so that
+    Typer's test runner sees exactly what a user sees."""
+
+    @functools.wraps(function)
+    def command(*args: object, **kwargs: object) -> None:
+        try:
+            function(*args, **kwargs)
+        except CwprofileError as error:
+            hint = error.hint()
+            _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
+            raise typer.Exit(error.exit_code) from None
+
+    return command
+
+
+class _Typer(typer.Typer):
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[Callable[..., None]], Callable[..., None]]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: Callable[..., None]) -> Callable[..., None]:
+            register(_reporting_errors(function))
+            return function
+
+        return decorator
+
+
+app = _Typer(
     name="cwprofile",
     help="The ITU Cyberwellness Profiles, offline: show a country's profile, compare "
     "countries, and find where to report a computer incident.",
@@ -30,7 +62,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-cache_app = typer.Typer(help="Manage the compiled cache of profiles.", no_args_is_help=True)
+cache_app = _Typer(help="Manage the compiled cache of profiles.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
@@ -74,7 +106,7 @@ IndicatorArg = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Optional[Format],
+    Format | None,
     typer.Option(
         "--format",
         "-f",
@@ -85,7 +117,7 @@ FormatOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 ExportOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--export",
         help="Also save the table as SVG or HTML (by the file's ending).",
@@ -95,7 +127,7 @@ ExportOpt = Annotated[
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 ProfilesDirOpt = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Option(
         "--profiles-dir",
         "-p",
@@ -115,7 +147,7 @@ def _format(fmt: Format | None, as_json: bool) -> Format | None:
     return Format.json if as_json else fmt
 
 
-def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):  # noqa: ANN202
+def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):
     from cwprofile.store import load
 
     library = load(profiles_dir or (), use_cache=not no_cache, strict=strict)
@@ -124,7 +156,9 @@ def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):  # 
     return library
 
 
-def _emit(report, fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False) -> None:  # noqa: ANN001
+def _emit(
+    report, fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False
+) -> None:
     from cwprofile.output import emit
 
     emit(report, _format(fmt, as_json), export, force)
@@ -159,7 +193,7 @@ def _main(
 def show(
     country: CountryArg,
     section: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--section",
             "-s",
@@ -247,7 +281,7 @@ app.command("list", help="Same as `countries`.", hidden=True)(countries)
 )
 def report_contact(
     country: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(
             help="Country name or ISO code; all loaded profiles when left out.",
             autocompletion=_complete_country,
@@ -273,7 +307,7 @@ def report_contact(
 @app.command(epilog="Examples: cwprofile compare kh khm | cwprofile compare --format csv")
 def compare(
     country: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(
             help="Countries to compare; all loaded profiles when left out.",
             autocompletion=_complete_country,
@@ -350,11 +384,16 @@ def schema() -> None:
 )
 def import_(
     source: Annotated[
-        str, typer.Argument(help="The text of an ITU profile (as extracted from the PDF), or - for stdin.")
+        str,
+        typer.Argument(
+            help="The text of an ITU profile (as extracted from the PDF), or - for stdin."
+        ),
     ],
     output: Annotated[
-        Optional[Path],
-        typer.Option("--output", "-o", help="Write the profile here instead of stdout.", dir_okay=False),
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the profile here instead of stdout.", dir_okay=False
+        ),
     ] = None,
     force: ForceOpt = False,
     lenient: Annotated[
@@ -421,10 +460,6 @@ def main() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
     try:
         app()
-    except CwprofileError as error:
-        hint = error.hint()
-        _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
-        sys.exit(error.exit_code)
     except _Interrupted:
         _stderr("Error: interrupted")
         sys.exit(EXIT_INTERRUPTED)

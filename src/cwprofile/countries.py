@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def check_codes(iso2: str, iso3: str) -> list[tuple[str, str]]:
-    """Problems with a country's codes, as (field, message) pairs; none when they are real and agree."""
+    """Problems with a country's codes as (field, message) pairs; none if real and agreeing."""
     import pycountry
 
     problems = []
@@ -36,3 +36,13 @@ def codes_for(name: str) -> tuple[str, str] | None:
             return None
         country = matches[0]
     return country.alpha_2, country.alpha_3
+
+
+def display_name(iso2: str) -> str | None:
+    """The short English name ISO 3166 gives a country: `Bolivia`, not `Bolivia, Plurinational ...`."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name

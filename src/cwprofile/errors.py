@@ -58,7 +58,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class InvalidProfile(CwprofileError):
@@ -86,7 +88,9 @@ class ImportFailed(CwprofileError):
     """The importer met text it cannot read; carries the unreadable parts."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(str(problems[0]) + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+        super().__init__(
+            str(problems[0]) + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+        )
         self.problems = problems
 
     def hint(self) -> str:

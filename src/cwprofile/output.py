@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -71,7 +72,9 @@ def render(report: Report, fmt: Format) -> str:
     return text.render(report)
 
 
-def emit(report: Report, fmt: Format | None, export: Path | None = None, force: bool = False) -> None:
+def emit(
+    report: Report, fmt: Format | None, export: Path | None = None, force: bool = False
+) -> None:
     """Print the report on stdout (and save it as SVG/HTML when asked)."""
     if export is not None:
         save_export(report, export, force)
@@ -132,10 +135,8 @@ def write_file(path: Path, text: str, force: bool) -> None:
         os.unlink(temporary)
         raise OutputError(f"{str(path)!r} already exists; use --force to replace it") from None
     except OSError as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise OutputError(f"cannot write {str(path)!r}: {error.strerror}") from None
 
 

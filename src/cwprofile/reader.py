@@ -73,7 +73,11 @@ def read_bytes(raw: bytes, name: str, json_first: bool = False) -> Document:
         line = raw[: error.start].count(b"\n") + 1
         raise _fail(name, f"is not UTF-8 text (byte 0x{raw[error.start]:02x})", line) from None
     if "\x00" in text:
-        raise _fail(name, "holds a NUL character: not a text file", text[: text.index("\x00")].count("\n") + 1)
+        raise _fail(
+            name,
+            "holds a NUL character: not a text file",
+            text[: text.index("\x00")].count("\n") + 1,
+        )
     if not text.strip():
         raise _fail(name, "is empty")
     if json_first:
@@ -194,7 +198,9 @@ def read_yaml(text: str, name: str) -> Document:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise _fail(name, f"is not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+        raise _fail(
+            name, f"is not valid YAML: {problem}", mark.line + 1 if mark else None
+        ) from None
     finally:
         loader.dispose()
     if documents == 0 or result is None:

@@ -73,7 +73,7 @@ def _age(days: int | None) -> str:
         return "unknown"
     if days < 0:
         return "dated in the future"
-    years, rest = divmod(days, 365)
+    years = days // 365
     if years:
         return f"{years} year{'s' * (years != 1)} old"
     return f"{days} day{'s' * (days != 1)} old"
@@ -85,16 +85,22 @@ def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
         phone = contact.phone
         if contact.phone_e164 and contact.phone_e164 != phone:
             phone = f"{phone}  ({contact.phone_e164})"
-        rows.append(("Phone", Link(phone, f"tel:{contact.phone_e164}") if contact.phone_e164 else phone))
+        rows.append(
+            ("Phone", Link(phone, f"tel:{contact.phone_e164}") if contact.phone_e164 else phone)
+        )
     else:
         rows.append(("Phone", None))
-    rows.append(("Email", Link(contact.email, f"mailto:{contact.email}") if contact.email else None))
+    rows.append(
+        ("Email", Link(contact.email, f"mailto:{contact.email}") if contact.email else None)
+    )
     if contact.web:
         rows.append(("Web", Link(contact.web, contact.web)))
     return tuple(rows)
 
 
-def show(profile: Profile, part: Sequence[Indicator] | None = None, today: dt.date | None = None) -> Report:
+def show(
+    profile: Profile, part: Sequence[Indicator] | None = None, today: dt.date | None = None
+) -> Report:
     document = to_document(profile)
     document["derived"]["age_days"] = profile.age_days(today)
     chosen = set(part) if part is not None else set(INDICATORS)
@@ -156,10 +162,17 @@ def show(profile: Profile, part: Sequence[Indicator] | None = None, today: dt.da
                 (
                     (
                         "Last updated",
-                        f"{updated.isoformat()} ({_age(profile.age_days(today))})" if updated else None,
+                        f"{updated.isoformat()} ({_age(profile.age_days(today))})"
+                        if updated
+                        else None,
                     ),
                     ("Source file", profile.origin),
-                    ("Disclaimer", Link(provenance.disclaimer, provenance.disclaimer) if provenance.disclaimer else None),
+                    (
+                        "Disclaimer",
+                        Link(provenance.disclaimer, provenance.disclaimer)
+                        if provenance.disclaimer
+                        else None,
+                    ),
                     (
                         "More information",
                         Link(provenance.more_information, provenance.more_information)
@@ -170,7 +183,9 @@ def show(profile: Profile, part: Sequence[Indicator] | None = None, today: dt.da
                 title="Provenance",
             )
         )
-    blocks.append(Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True))
+    blocks.append(
+        Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True)
+    )
     return Report(document, tuple(blocks))
 
 
@@ -195,7 +210,8 @@ def indicator(library: Library, chosen: Indicator) -> Report:
         profiles.append({**_entry_document(entry), "status": status, "evidence": evidence})
         rows.append((_country_label(entry, editions), status, evidence))
     yes = sum(1 for row in rows if row[1])
-    tally = f"{yes} of {len(rows)} profile{'s' * (len(rows) != 1)} have {chosen.title} ({chosen.code}): yes"
+    profiles_word = "profile" if len(rows) == 1 else "profiles"
+    tally = f"{chosen.title} ({chosen.code}): {yes} of {len(rows)} {profiles_word} yes, {len(rows) - yes} no"
     document = {
         "schema_version": SCHEMA_VERSION,
         "indicator": _indicator_document(chosen),
@@ -203,7 +219,11 @@ def indicator(library: Library, chosen: Indicator) -> Report:
         "tally": {"yes": yes, "no": len(rows) - yes, "total": len(rows)},
     }
     table = Table(
-        (Column("Country", "country"), Column("Status", "status"), Column("Evidence", "evidence", wide=True)),
+        (
+            Column("Country", "country"),
+            Column("Status", "status"),
+            Column("Evidence", "evidence", wide=True),
+        ),
         tuple(rows),
         title=f"{chosen.code} {chosen.title} ({chosen.pillar.title})",
     )
@@ -231,7 +251,10 @@ def catalog() -> Report:
         ),
         tuple((i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases)) for i in INDICATORS),
     )
-    return Report(document, (table, Paragraph(f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars", quiet=True)))
+    return Report(
+        document,
+        (table, Paragraph(f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars", quiet=True)),
+    )
 
 
 # countries ----------------------------------------------------------------------------------
@@ -326,7 +349,9 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
                 _country_label(entry, editions),
                 contact.organisation,
                 contact.phone,
-                Link(contact.phone_e164, f"tel:{contact.phone_e164}") if contact.phone_e164 else None,
+                Link(contact.phone_e164, f"tel:{contact.phone_e164}")
+                if contact.phone_e164
+                else None,
                 Link(contact.email, f"mailto:{contact.email}") if contact.email else None,
                 Link(contact.web, contact.web) if contact.web else None,
             )
@@ -378,18 +403,32 @@ def compare(entries: Sequence[Entry]) -> Report:
         "countries": [_entry_document(entry) for entry in entries],
         "indicators": indicator_documents,
         "tallies": [
-            {"yes": entry.yes, "of": len(INDICATORS), "pillars": _pillar_tallies([c == "y" for c in entry.statuses])}
+            {
+                "yes": entry.yes,
+                "of": len(INDICATORS),
+                "pillars": _pillar_tallies([c == "y" for c in entry.statuses]),
+            }
             for entry in entries
         ],
     }
-    columns = (Column("Code", "code"), Column("Indicator", "indicator"), *(Column(label, label) for label in labels))
+    columns = (
+        Column("Code", "code"),
+        Column("Indicator", "indicator"),
+        *(Column(label, label) for label in labels),
+    )
     differing = sum(1 for d in indicator_documents if d["differs"])
     note = (
         f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
         if len(entries) > 1
         else "One profile: nothing to compare it with."
     )
-    return Report(document, (Table(columns, tuple(rows), group_rows=frozenset(group_rows)), Paragraph(note, quiet=True)))
+    return Report(
+        document,
+        (
+            Table(columns, tuple(rows), group_rows=frozenset(group_rows)),
+            Paragraph(note, quiet=True),
+        ),
+    )
 
 
 def _tally_text(entry: Entry, pillar: Pillar) -> str:
@@ -403,9 +442,9 @@ CONTEXT = 60
 
 
 def search(library: Library, text: str) -> Report:
-    from cwprofile.textsafe import safe_line
-
     import re
+
+    from cwprofile.textsafe import safe_line
 
     pattern = re.compile(re.escape(text), re.IGNORECASE)
     editions = _editions(library.entries)
@@ -429,10 +468,19 @@ def search(library: Library, text: str) -> Report:
             )
             start = max(0, spans[0][0] - CONTEXT)
             end = min(len(evidence), spans[-1][1] + CONTEXT)
-            shown = ("…" if start else "") + safe_line(evidence[start:end]) + ("…" if end < len(evidence) else "")
+            shown = (
+                ("…" if start else "")
+                + safe_line(evidence[start:end])
+                + ("…" if end < len(evidence) else "")
+            )
             local = tuple(m.span() for m in pattern.finditer(shown))
             rows.append(
-                (_country_label(entry, editions), f"{chosen.code} {chosen.title}", status, Highlighted(shown, local))
+                (
+                    _country_label(entry, editions),
+                    f"{chosen.code} {chosen.title}",
+                    status,
+                    Highlighted(shown, local),
+                )
             )
     count = len(matches)
     document = {"schema_version": SCHEMA_VERSION, "query": text, "count": count, "matches": matches}

@@ -26,11 +26,21 @@ from cwprofile.reader import Document, FieldPath, dotted
 
 YES = frozenset({"yes", "y", "true", "on"})
 NO = frozenset({"no", "n", "false", "off"})
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?\d+(?:[ ,\u00a0]\d{3})*(?:\.\d+)?")
 
-TOP_LEVEL = ("schema_version", "country", "background", "indicators", "contact", "provenance", "derived")
+TOP_LEVEL = (
+    "schema_version",
+    "country",
+    "background",
+    "indicators",
+    "contact",
+    "provenance",
+    "derived",
+)
 FIGURES = ("population", "internet_users")
 FIGURE_FIELDS = ("as_printed", "value", "source", "date")
 INDICATOR_FIELDS = ("code", "title", "pillar", "section", "status", "evidence")
@@ -57,7 +67,9 @@ class _Checker:
                 self.problem((*path, key), f"unknown field (expected one of: {', '.join(allowed)})")
         return value
 
-    def text(self, parent: dict[str, Any], key: str, path: FieldPath, required: bool = False) -> str | None:
+    def text(
+        self, parent: dict[str, Any], key: str, path: FieldPath, required: bool = False
+    ) -> str | None:
         value = parent.get(key)
         if value is None or value == "":
             if required:
@@ -93,7 +105,9 @@ def from_document(document: Document, origin: str | None = None) -> Profile:
     if top.get("derived") is not None and not isinstance(top["derived"], dict):
         check.problem(("derived",), f"expected a mapping, found {_kind(top['derived'])}")
     if check.problems or country is None:
-        raise InvalidProfile(check.problems or [Problem(document.name, 1, "country", "is required")])
+        raise InvalidProfile(
+            check.problems or [Problem(document.name, 1, "country", "is required")]
+        )
     return Profile(
         country=country,
         population=population,
@@ -160,7 +174,9 @@ def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
     if isinstance(date, dt.date | int):
         date = str(date)
     if date is not None and not isinstance(date, str):
-        check.problem((*path, "date"), f"expected text such as 'December 2012', found {_kind(date)}")
+        check.problem(
+            (*path, "date"), f"expected text such as 'December 2012', found {_kind(date)}"
+        )
         date = None
     if as_printed is None:
         return None
@@ -199,7 +215,9 @@ def _findings(check: _Checker, value: Any) -> tuple[Finding, ...]:
     findings = []
     for indicator in INDICATORS:
         if indicator.id not in by_id:
-            check.problem((*path, indicator.id), f"missing indicator {indicator.code} {indicator.title}")
+            check.problem(
+                (*path, indicator.id), f"missing indicator {indicator.code} {indicator.title}"
+            )
             continue
         key, entry = by_id[indicator.id]
         finding = _finding(check, indicator, entry, (*path, key))
@@ -220,8 +238,12 @@ def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Fi
     }
     for key, want in expected.items():
         given = fields.get(key)
-        if given is not None and (not isinstance(given, str) or normalize(given) != normalize(want)):
-            check.problem((*path, key), f"expected {want!r} for indicator {indicator.id}, found {given!r}")
+        if given is not None and (
+            not isinstance(given, str) or normalize(given) != normalize(want)
+        ):
+            check.problem(
+                (*path, key), f"expected {want!r} for indicator {indicator.id}, found {given!r}"
+            )
     status = parse_status(fields.get("status"))
     if status is None:
         found = fields.get("status")

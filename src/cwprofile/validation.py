@@ -85,5 +85,9 @@ def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
             f"{len(files)} file{'s' * (len(files) != 1)} checked: {len(files) - invalid} valid, "
             f"{invalid} invalid, {count} problem{'s' * (count != 1)}."
         )
-    blocks = (Lines(tuple(problems_text)), Paragraph(summary)) if problems_text else (Paragraph(summary),)
+    blocks = (
+        (Lines(tuple(problems_text)), Paragraph(summary))
+        if problems_text
+        else (Paragraph(summary),)
+    )
     return Report(document, blocks), bool(files) and invalid == 0

@@ -8,7 +8,7 @@ format module that turns it into text. A cell or field value is text, a number, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class Highlighted:
         return self.text
 
 
-Value = Union[str, int, float, bool, Link, Highlighted, None]
+Value = str | int | float | bool | Link | Highlighted | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ class Lines:
     lines: tuple[str, ...]
 
 
-Block = Union[Heading, Fields, Table, Paragraph, Lines]
+Block = Heading | Fields | Table | Paragraph | Lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,1 @@
-"""One module per output format; each turns a Report (or its document) into text and prints nothing."""
+"""One module per output format: each turns a Report (or its document) into text, printing nothing."""

@@ -90,7 +90,9 @@ def cell(value: Value, unicode: bool = True) -> Text:
     if isinstance(value, Link):
         url = value.url
         safe_url = url.startswith(SAFE_LINK_SCHEMES) and url.isascii() and url.isprintable()
-        return Text(safe_line(value.text), style=Style(link=url) if safe_url and " " not in url else "")
+        return Text(
+            safe_line(value.text), style=Style(link=url) if safe_url and " " not in url else ""
+        )
     if isinstance(value, Highlighted):
         text = Text(safe(value.text))
         for start, end in value.spans:

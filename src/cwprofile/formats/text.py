@@ -31,7 +31,9 @@ def render(report: Report) -> str:
 def _fields(block: Fields) -> str:
     width = max((len(label) for label, _ in block.rows), default=0)
     lines = [safe_line(block.title)] if block.title else []
-    lines += [f"{label + ':':<{width + 1}}  {safe_line(plain(value))}" for label, value in block.rows]
+    lines += [
+        f"{label + ':':<{width + 1}}  {safe_line(plain(value))}" for label, value in block.rows
+    ]
     return "\n".join(lines)
 
 

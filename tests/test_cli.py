@@ -1,0 +1,315 @@
+"""The commands through Typer's CliRunner: exit codes, stdout, stderr, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cwprofile import __version__
+from cwprofile.catalog import INDICATORS
+from cwprofile.cli import app
+from cwprofile.output import Format
+
+COMMANDS = [
+    "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
+    "search", "validate", "schema", "import", "cache",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(run, command):
+    result = run(command, "--help")
+    assert "Usage: cwprofile " + command in " ".join(result.stdout.split())
+    if command not in ("cache", "schema", "list"):
+        assert "Example" in result.stdout
+
+
+def test_the_command_list_is_complete(run):
+    listed = run("--help").stdout
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands if not c.hidden}
+    registered |= {"cache"}
+    for name in registered:
+        assert name in listed
+    assert set(COMMANDS) - {"list"} == registered
+
+
+def test_version(run):
+    assert run("--version").stdout == f"cwprofile {__version__}\n"
+
+
+def test_no_arguments_prints_help_and_exits_2(run):
+    result = run(code=2)
+    assert "Usage" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "query", ["cambodia", "Cambodia", "CAMBODIA", "kh", "KH", "khm", "KhM", " cambodia "]
+)
+def test_show_finds_the_country_by_name_or_iso_code(run, query):
+    document = run.json("show", query)
+    assert document["country"]["iso3"] == "KHM"
+
+
+def test_show_prints_every_section_with_marks_and_contact(run):
+    out = run("show", "cambodia").stdout
+    assert out.startswith("Cyberwellness profile: Cambodia (KH, KHM)\n")
+    for indicator in INDICATORS:
+        assert f"{indicator.code}" in out and indicator.title in out
+    for heading in (
+        "1.1 Legal measures: 1 of 2 yes",
+        "1.4 Capacity building: 0 of 4 yes",
+        "2 Child online protection: 3 of 4 yes",
+    ):
+        assert heading in out
+    assert "Indicators:        7 of 21 yes" in out
+    assert "(855) 92 335 536  (+85592335536)" in out
+    assert "Last updated:      2014-08-26 (" in out
+    assert "\x1b" not in out
+
+
+def test_show_reports_the_age_of_the_data(run):
+    import datetime as dt
+
+    days = (dt.date.today() - dt.date(2014, 8, 26)).days
+    document = run.json("show", "kh")
+    assert document["derived"]["age_days"] == days
+    assert f"({days // 365} years old)" in run("show", "kh").stdout
+
+
+@pytest.mark.parametrize(
+    ("section", "codes"),
+    [
+        ("1.2", ["1.2.1", "1.2.2", "1.2.3"]),
+        ("technical", ["1.2.1", "1.2.2", "1.2.3"]),
+        ("2", ["2.1", "2.2", "2.3", "2.4"]),
+        ("child online protection", ["2.1", "2.2", "2.3", "2.4"]),
+        ("cirt", ["1.2.1"]),
+        ("1.5.4", ["1.5.4"]),
+    ],
+)
+def test_show_one_section(run, section, codes):
+    out = run("show", "kh", "--section", section, "--format", "csv", code=None)
+    text = run("show", "kh", "--section", section).stdout
+    shown = [i.code for i in INDICATORS if f"\n{i.code} " in text]
+    assert shown == codes
+    assert "Report a computer incident" not in text
+    assert out.exit_code == 0 or "not one table" in out.stderr
+
+
+def test_show_unknown_section_is_one_line_and_exit_1(run):
+    result = run("show", "kh", "--section", "nonsense", code=1)
+    assert result.stderr == "Error: no indicator 'nonsense'; see `cwprofile indicators`\n"
+
+
+def test_unknown_country_suggests_the_closest(run):
+    result = run("show", "cambodja", code=1)
+    assert result.stderr == "Error: no profile for country 'cambodja'; did you mean 'Cambodia'?\n"
+    assert result.stdout == ""
+
+
+def test_unknown_country_without_close_match_points_to_countries(run):
+    result = run("report-contact", "atlantis", code=1)
+    assert result.stderr == "Error: no profile for country 'atlantis'; see `cwprofile countries`\n"
+
+
+@pytest.mark.parametrize("query", ["cirt", "CIRT", "1.2.1", "cert", "csirt", "Incident Response"])
+def test_indicator_by_id_code_alias_or_title(run, query):
+    document = run.json("indicator", query)
+    assert document["indicator"] == {
+        "id": "cirt", "code": "1.2.1", "title": "CIRT", "pillar": "technical", "section": "cybersecurity",
+    }  # fmt: skip
+    assert document["profiles"] == [
+        {
+            "country": "Cambodia",
+            "iso2": "KH",
+            "iso3": "KHM",
+            "last_updated": "2014-08-26",
+            "status": True,
+            "evidence": "ITU completed a CIRT readiness assessment for Cambodia at Yangon, Myanmar in "
+            "October 2011. Cambodia has an officially recognized national CIRT (CamCERT).",
+        }
+    ]
+    assert document["tally"] == {"yes": 1, "no": 0, "total": 1}
+    assert document["schema_version"] == 1
+
+
+def test_indicator_by_title_word(run):
+    assert run.json("indicator", "roadmap")["indicator"]["code"] == "1.3.2"
+    assert run.json("indicator", "benchmarking")["indicator"]["code"] == "1.3.4"
+
+
+def test_indicator_table_and_tally(run):
+    out = run("indicator", "policy").stdout
+    assert out.splitlines()[0] == "1.3.1 Policy (Organization measures)"
+    assert (
+        "Cambodia  no      Cambodia does not have any officially recognized national cybersecurity strategy."
+        in out
+    )
+    assert out.rstrip().endswith("Policy (1.3.1): 0 of 1 profile yes, 1 no")
+
+
+def test_ambiguous_indicator_lists_candidates(run):
+    result = run("indicator", "cooperation", code=1)
+    assert result.stderr == (
+        "Error: 'cooperation' matches 3 indicators: intra_state_cooperation, "
+        "intra_agency_cooperation, international_cooperation; name one of them\n"
+    )
+
+
+def test_unknown_indicator_suggests(run):
+    result = run("indicator", "cirtt", code=1)
+    assert result.stderr == "Error: no indicator 'cirtt'; did you mean 'cirt'?\n"
+
+
+def test_indicators_catalog(run):
+    document = run.json("indicators")
+    assert [entry["code"] for entry in document["indicators"]] == [i.code for i in INDICATORS]
+    assert document["indicators"][2]["aliases"] == ["cert", "csirt", "incident response"]
+    out = run("indicators").stdout
+    assert "1.2.1  cirt" in out
+    assert out.rstrip().endswith("21 indicators in 6 pillars")
+
+
+def test_countries(run):
+    document = run.json("countries")
+    assert document["profiles"] == [
+        {
+            "name": "Cambodia",
+            "iso2": "KH",
+            "iso3": "KHM",
+            "last_updated": "2014-08-26",
+            "yes": 7,
+            "of": 21,
+            "pillars": {
+                "legal": {"yes": 1, "of": 2},
+                "technical": {"yes": 1, "of": 3},
+                "organizational": {"yes": 1, "of": 4},
+                "capacity_building": {"yes": 0, "of": 4},
+                "cooperation": {"yes": 1, "of": 4},
+                "child_online_protection": {"yes": 3, "of": 4},
+            },
+            "origin": "bundled:cambodia.yaml",
+        }
+    ]
+    assert document["warnings"] == []
+    assert run("list").stdout == run("countries").stdout
+
+
+def test_report_contact_for_all_and_for_one(run):
+    everyone = run.json("report-contact")
+    one = run.json("report-contact", "KHM")
+    assert everyone == one
+    assert everyone["contacts"] == [
+        {
+            "country": "Cambodia",
+            "iso2": "KH",
+            "iso3": "KHM",
+            "last_updated": "2014-08-26",
+            "organisation": "National Cambodia Computer Emergency Response Team (CamCERT)",
+            "phone": "(855) 92 335 536",
+            "phone_e164": "+85592335536",
+            "email": "incident@camcert.gov.kh",
+            "web": None,
+            "tel_uri": "tel:+85592335536",
+            "mailto_uri": "mailto:incident@camcert.gov.kh",
+        }
+    ]
+    out = run("report-contact").stdout
+    assert "(855) 92 335 536  +85592335536  incident@camcert.gov.kh" in out
+
+
+def test_json_and_format_must_agree(run):
+    result = run("indicators", "--json", "--format", "csv", code=2)
+    assert "--json and --format do not agree" in result.stderr
+    assert (
+        run("indicators", "--json", "--format", "json").stdout == run("indicators", "--json").stdout
+    )
+
+
+def test_json_output_is_one_document_and_nothing_else(run):
+    for args in (
+        ["show", "kh"],
+        ["indicator", "cirt"],
+        ["indicators"],
+        ["countries"],
+        ["report-contact"],
+        ["compare"],
+        ["search", "CamCERT"],
+    ):
+        result = run(*args, "--json")
+        json.loads(result.stdout)
+        assert result.stderr == ""
+
+
+def test_plain_output_has_no_escape_codes_even_with_colour_terminals_set(run, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for args in (
+        ["show", "kh"],
+        ["indicator", "cirt"],
+        ["countries"],
+        ["report-contact"],
+        ["compare"],
+    ):
+        assert "\x1b" not in run(*args).stdout
+
+
+def test_force_color_gives_rich_output_with_marks(run, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    out = run("indicator", "cirt").stdout
+    assert "\x1b[" in out
+    assert "✓ yes" in out
+
+
+def test_no_color_is_honoured_on_a_terminal(run, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = run("indicator", "cirt").stdout
+    assert "✓ yes" in out
+    assert "\x1b[32m" not in out and "\x1b[1;32m" not in out
+
+
+def test_every_format_renders_every_tabular_command(run):
+    for fmt in Format:
+        for args in (
+            ["indicator", "cirt"],
+            ["indicators"],
+            ["countries"],
+            ["report-contact"],
+            ["compare"],
+            ["search", "ALERT"],
+        ):
+            result = run(*args, "--format", fmt.value)
+            assert result.stdout.strip(), (fmt, args)
+
+
+def test_show_in_csv_is_a_usage_error(run):
+    result = run("show", "kh", "--format", "csv", code=2)
+    assert result.stderr == "Error: --format csv: this command's output is not one table\n"
+
+
+def test_export_svg_and_html_and_never_overwrite(run, tmp_path):
+    svg = tmp_path / "cirt.svg"
+    html = tmp_path / "cirt.html"
+    run("indicator", "cirt", "--export", str(svg))
+    run("indicator", "cirt", "--export", str(html))
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+    assert "CamCERT" in html.read_text(encoding="utf-8")
+    svg.write_text("mine", encoding="utf-8")
+    result = run("indicator", "cirt", "--export", str(svg), code=1)
+    assert "already exists; use --force to replace it" in result.stderr
+    assert svg.read_text(encoding="utf-8") == "mine"
+    run("indicator", "cirt", "--export", str(svg), "--force")
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_export_needs_a_known_ending(run, tmp_path):
+    result = run("indicators", "--export", str(tmp_path / "out.pdf"), code=2)
+    assert result.stderr == "Error: --export: 'out.pdf' must end in .svg or .html\n"
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_schema_is_json_schema(run):
+    document = json.loads(run("schema").stdout)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert document["properties"]["indicators"]["required"] == [i.id for i in INDICATORS]
