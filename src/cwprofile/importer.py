@@ -52,6 +52,11 @@ _BULLET = re.compile(r"^(?:[-•▪◦●■\uf0b7\uf0a7*]|o(?=\s))\s*")
 _HEADING = re.compile(r"^(\d(?:\.\d){0,2})\.?\s+([A-Z][A-Z0-9 &/,()’'\-–.]*[A-Z)])$")
 _SENTENCE_END = re.compile(r"[.!?:;)\]”\"]$")
 
+UNSETTLED = re.compile(
+    r"\bno\s+information\b|\b(?:information\s+(?:is\s+)?)?not\s+available\b|\bunknown\b"
+    r"|\bto\s+be\s+(?:confirmed|determined)\b|\bn/a\b",
+    re.IGNORECASE,
+)
 NEGATIVE = re.compile(
     r"\b(?:does|do|did)\s+not\b|\b(?:has|have)\s+not\b|\bthere\s+(?:is|are)\s+no\b|\bhas\s+no\b"
     r"|\b(?:is|are)\s+not\b|\bno\s+officially\b|\bnot\s+(?:yet|been)\b",
@@ -216,6 +221,7 @@ def import_text(text: str, name: str, lenient: bool = False) -> Result:
     evidence: dict[str, str] = {}
     statuses: dict[str, bool | None] = {}
     double_spaced = _is_double_spaced(lines)
+    vocabulary = _vocabulary(lines)
     for indicator in INDICATORS:
         found = sections.get(indicator.code)
         if found is None:
@@ -228,7 +234,7 @@ def import_text(text: str, name: str, lenient: bool = False) -> Result:
             evidence[indicator.id] = ""
             continue
         heading_line, body = found
-        text_of = _join(body, double_spaced)
+        text_of = _join(body, double_spaced, vocabulary)
         evidence[indicator.id] = text_of
         status = decide_status(text_of)
         statuses[indicator.id] = status
@@ -355,7 +361,15 @@ def _is_double_spaced(lines: list[_Line]) -> bool:
     return followed_by_one_blank / len(filled) > 0.6
 
 
-def _join(body: list[_Line], double_spaced: bool) -> str:
+def _vocabulary(lines: list[_Line]) -> set[str]:
+    """The words the text spells out whole, to tell `cyber-|security` from `sector-|specific`."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(re.findall(r"[a-z][a-z-]*[a-z]", line.text.lower()))
+    return words
+
+
+def _join(body: list[_Line], double_spaced: bool, vocabulary: set[str] = frozenset()) -> str:
     """The section's lines as the text they were before wrapping: paragraphs, bullet lines."""
     threshold = 2 if double_spaced else 1
     paragraphs: list[list[str]] = []  # each a list of lines: prose joined, bullets kept apart
@@ -387,21 +401,24 @@ def _join(body: list[_Line], double_spaced: bool) -> str:
             ):
                 paragraphs.append([text])
             else:
-                paragraphs[-1][-1] = _unwrap(previous, text)
+                paragraphs[-1][-1] = _unwrap(previous, text, vocabulary)
         blanks = 0
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs if paragraph)
 
 
-def _unwrap(previous: str, following: str) -> str:
-    """Join a wrapped line to the one before it, mending a word hyphenated at the line end."""
-    if (
-        previous.endswith("-")
-        and len(previous) > 1
-        and previous[-2].isalpha()
-        and following[:1].isalpha()
-    ):
-        return previous + following  # keep the hyphen: `sector-specific`, `ITU-IMPACT`
-    return previous + " " + following
+def _unwrap(previous: str, following: str, vocabulary: set[str]) -> str:
+    """Join a wrapped line to the one before it, mending a word hyphenated at the line end:
+    the hyphen goes when the text spells the word whole elsewhere and never with a hyphen."""
+    head = re.search(r"([A-Za-z]+)-$", previous)
+    if head is None:
+        return previous + " " + following
+    tail = re.match(r"[a-z]+", following)
+    if tail is not None:
+        whole = (head.group(1) + tail.group()).lower()
+        hyphenated = f"{head.group(1)}-{tail.group()}".lower()
+        if whole in vocabulary and hyphenated not in vocabulary:
+            return previous[:-1] + following
+    return previous + following  # a real hyphen: `sector-specific`, `ITU-IMPACT`
 
 
 def decide_status(text: str) -> bool | None:
@@ -409,6 +426,8 @@ def decide_status(text: str) -> bool | None:
     if not text:
         return None
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if UNSETTLED.search(sentence):
+            return None
         if NEGATIVE.search(sentence) or FUTURE.search(sentence):
             return False
         if POSITIVE.search(sentence):

@@ -1,0 +1,280 @@
+"""The importer on the real source and on variants built from it: another country, other
+wrapping and pagination, CRLF, double spacing, mis-decoded text, missing sections."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+from cwprofile.errors import ImportFailed
+from cwprofile.importer import decide_status, import_text
+
+from .conftest import BUNDLED, SOURCE_TEXT
+
+
+@pytest.fixture(scope="module")
+def source() -> str:
+    return SOURCE_TEXT.read_text(encoding="utf-8")
+
+
+def as_thailand(text: str) -> str:
+    """The source made into another country's profile, with some statuses turned."""
+    text = text.replace("CAMBODIA", "THAILAND").replace("Cambodia", "Thailand")
+    text = text.replace(
+        "Thailand has an  \nofficially recognized national CIRT (CamCERT).",
+        "Thailand does not \nhave an officially recognized national CIRT.",
+    )
+    text = text.replace(
+        "Thailand does not have any officially recognized national cybersecurity strategy.",
+        "Thailand has an officially recognized national cybersecurity strategy.",
+    )
+    return text
+
+
+def statuses(document: dict) -> dict[str, bool]:
+    return {key: entry["status"] for key, entry in document["indicators"].items()}
+
+
+def test_the_source_gives_exactly_the_bundled_profile(source):
+    result = import_text(source, "cambodia.txt")
+    assert result.yaml == BUNDLED.read_text(encoding="utf-8")
+    assert result.gaps == []
+
+
+def test_cli_import_to_stdout_is_the_bundled_file(run):
+    assert run("import", str(SOURCE_TEXT)).stdout == BUNDLED.read_text(encoding="utf-8")
+
+
+def test_cli_import_from_stdin(run, source):
+    assert run("import", "-", input=source).stdout == BUNDLED.read_text(encoding="utf-8")
+
+
+def test_another_country_and_other_statuses(source):
+    document = import_text(as_thailand(source), "th.txt").document
+    assert document["country"] == {"name": "Thailand", "iso2": "TH", "iso3": "THA"}
+    cambodia = import_text(source, "kh.txt").document
+    changed = {k for k in statuses(document) if statuses(document)[k] != statuses(cambodia)[k]}
+    assert changed == {"cirt", "policy"}
+    assert statuses(document)["cirt"] is False
+    assert statuses(document)["policy"] is True
+
+
+def rewrap(text: str, width: int) -> str:
+    lines = []
+    for line in text.splitlines():
+        heading = re.match(r"\s*\d(\.\d)*\s+[A-Z]", line)
+        if len(line.strip()) > width and not heading and "-----" not in line:
+            lines.extend(
+                textwrap.wrap(line.strip(), width, break_long_words=False, break_on_hyphens=False)
+            )
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def repaginate(text: str, every: int) -> str:
+    body = [line for line in text.splitlines() if "Page " not in line]
+    out = []
+    for number, line in enumerate(body, start=1):
+        out.append(line)
+        if number % every == 0:
+            page = number // every
+            out += [
+                "",
+                f"   {page}   ",
+                "",
+                f"----------------------- Page {page + 1}-----------------------",
+                "",
+            ]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [38, 55, 77])
+def test_rewrapped_text_gives_the_same_profile(source, width):
+    expected = import_text(source, "kh").document
+    assert import_text(rewrap(source, width), "kh").document == expected
+
+
+@pytest.mark.parametrize("every", [7, 13, 29])
+def test_page_breaks_anywhere_give_the_same_profile(source, every):
+    expected = import_text(source, "kh").document
+    assert import_text(repaginate(rewrap(source, 50), every), "kh").document == expected
+
+
+def test_crlf_line_endings(source):
+    expected = import_text(source, "kh").document
+    assert import_text(source.replace("\n", "\r\n"), "kh").document == expected
+
+
+def test_a_blank_line_between_every_line(source):
+    expected = import_text(source, "kh").document
+    doubled = "\n\n".join(source.splitlines())
+    assert import_text(doubled, "kh").document == expected
+
+
+def test_no_page_markers_at_all(source):
+    expected = import_text(source, "kh").document
+    stripped = "\n".join(line for line in source.splitlines() if "Page " not in line)
+    assert import_text(stripped, "kh").document == expected
+
+
+def test_mis_decoded_punctuation_and_stray_caption(source):
+    text = source.replace(
+        "Cambodia does not have any national governance roadmap for cybersecurity.",
+        "Cambodia¡¯s government does not have any national governance roadmap for cybersecurity.\n[image: ITU logo]",
+    )
+    document = import_text(text, "kh").document
+    assert document["indicators"]["roadmap"]["evidence"] == (
+        "Cambodia’s government does not have any national governance roadmap for cybersecurity."
+    )
+    assert document["indicators"]["roadmap"]["status"] is False
+
+
+def test_hyphenated_line_ends_are_mended_only_when_the_word_is_whole_elsewhere(source):
+    text = source.replace(
+        "Cambodia does not have any officially recognized national cybersecurity strategy.",
+        "Cambodia does not have any officially recognized national cyber-\nsecurity strategy for sector-\nspecific work.",
+    )
+    evidence = import_text(text, "kh").document["indicators"]["policy"]["evidence"]
+    assert evidence == (
+        "Cambodia does not have any officially recognized national cybersecurity strategy "
+        "for sector-specific work."
+    )
+
+
+def test_bullet_lines_with_other_bullet_marks(source):
+    text = source.replace("-  Criminal Court", "•  Criminal Court")
+    document = import_text(text, "kh").document
+    assert document["indicators"]["criminal_legislation"]["evidence"].endswith(
+        ":\n- Criminal Court of the Kingdom of Cambodia: Articles 317-320 and Articles 427-432"
+    )
+
+
+def test_a_missing_optional_section(source):
+    start = source.index("BACKGROUND")
+    end = source.index("1.      CYBERSECURITY")
+    document = import_text(source[:start] + source[end:], "kh").document
+    assert document["background"] == {"population": None, "internet_users": None}
+    assert statuses(document) == statuses(import_text(source, "kh").document)
+
+
+def test_a_missing_indicator_section_is_reported_with_its_code(source):
+    start = source.index("1.2.3 CERTIFICATION")
+    end = source.index("1.3  ORGANIZATION MEASURES")
+    with pytest.raises(ImportFailed) as failure:
+        import_text(source[:start] + source[end:], "kh.txt")
+    assert [str(p) for p in failure.value.problems] == [
+        "kh.txt: indicators.certification: found no section 1.2.3 CERTIFICATION"
+    ]
+
+
+def test_an_unsettled_status_is_reported_never_guessed(source, run, tmp_path):
+    text = source.replace(
+        "Cambodia does not have any national governance roadmap for cybersecurity.",
+        "Information on a national governance roadmap is not available.",
+    )
+    with pytest.raises(ImportFailed) as failure:
+        import_text(text, "kh.txt")
+    problem = failure.value.problems[0]
+    assert (problem.field, problem.message) == (
+        "indicators.roadmap.status",
+        "the text does not settle yes or no",
+    )
+    assert problem.line == next(
+        n for n, line in enumerate(text.splitlines(), 1) if "1.3.2 ROADMAP" in line
+    )
+
+    given = tmp_path / "kh.txt"
+    given.write_text(text, encoding="utf-8")
+    result = run("import", str(given), code=1)
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"Error: {given}:{problem.line}: indicators.roadmap.status: the text does not settle"
+    )
+
+    lenient = run("import", str(given), "--lenient")
+    assert "# GAPS: what the importer could not read is left empty (null) below:" in lenient.stdout
+    assert "    status: null\n" in lenient.stdout
+    assert "Warning:" in lenient.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Thailand is the leading member of the ASEAN CERT network.", True),
+        ("Thailand will be establishing a national CIRT by end of 2014.", False),
+        (
+            "Thailand has officially recognized partnerships with the following organizations:\n- ASEAN\n- APCERT",
+            True,
+        ),
+        ("- FIRST\n- APCERT", True),
+        ("Thailand does not have any officially recognized national CIRT.", False),
+        (
+            "Thailand has acceded, with no declarations or reservations to articles 16, to the Convention.",
+            True,
+        ),
+        ("Computer incidents can be reported to ThaiCERT.", True),
+        ("Information is not available.", None),
+        ("", None),
+    ],
+)
+def test_statuses_stated_without_has_or_does_not_have(sentence, status):
+    assert decide_status(sentence) is status
+
+
+def test_web_form_and_national_phone_without_email(source):
+    text = as_thailand(source).replace(
+        "Computer incidents can be reported to the  National Thailand Computer Emergency Response Team (CamCERT) on  \n"
+        "the phone number (855) 92 335 536 and by the email incident@camcert.gov.kh",
+        "Computer incidents can be reported to ThaiCERT through the web form at\nhttps://www.thaicert.or.th/report and on the phone number 02 123 4567.",
+    )
+    document = import_text(text, "th").document
+    assert document["contact"] == {
+        "organisation": "ThaiCERT",
+        "phone": "02 123 4567",
+        "email": None,
+        "web": "https://www.thaicert.or.th/report",
+    }
+
+
+def test_import_writes_a_file_and_never_overwrites(run, tmp_path):
+    target = tmp_path / "kh.yaml"
+    result = run("import", str(SOURCE_TEXT), "-o", str(target))
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
+    target.write_text("my edits\n", encoding="utf-8")
+    refused = run("import", str(SOURCE_TEXT), "-o", str(target), code=1)
+    assert refused.stderr == f"Error: {str(target)!r} already exists; use --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "my edits\n"
+    run("import", str(SOURCE_TEXT), "-o", str(target), "--force")
+    assert target.read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["kh.yaml"]
+
+
+def test_imported_variant_loads_beside_the_bundled_profile(run, source, tmp_path):
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "th.txt").write_text(as_thailand(source), encoding="utf-8")
+    run("import", str(folder / "th.txt"), "-o", str(folder / "thailand.yaml"))
+    document = json.loads(run("indicator", "cirt", "--json", "--profiles-dir", str(folder)).stdout)
+    assert [(p["country"], p["status"]) for p in document["profiles"]] == [
+        ("Cambodia", True),
+        ("Thailand", False),
+    ]
+
+
+def test_import_of_text_that_is_not_a_profile(run, tmp_path):
+    given = tmp_path / "notes.txt"
+    given.write_text("Shopping list\n- milk\n", encoding="utf-8")
+    result = run("import", str(given), code=1)
+    assert result.stderr.startswith(
+        f"Error: {given}:1: country: found no 'CYBERWELLNESS PROFILE' title"
+    )
+
+
+def test_import_of_a_missing_file(run):
+    result = run("import", "no-such-file.txt", code=1)
+    assert result.stderr == "Error: cannot read 'no-such-file.txt': No such file or directory\n"
