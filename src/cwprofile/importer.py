@@ -131,6 +131,7 @@ class Result:
 class _Line:
     number: int  # in the source text, from 1
     text: str  # trimmed, spaces folded; "" for a blank line
+    furniture: bool = False  # a page marker, page number or caption, blanked out
 
 
 def read_source(source: str) -> tuple[str, str]:
@@ -178,9 +179,10 @@ def clean_lines(text: str) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = " ".join(raw.replace("\u00a0", " ").replace("\t", " ").split())
-        if _PAGE_MARKER.match(line) or _PAGE_NUMBER.match(line) or _CAPTION.match(line):
-            line = ""
-        lines.append(_Line(number, line))
+        furniture = bool(
+            _PAGE_MARKER.match(line) or _PAGE_NUMBER.match(line) or _CAPTION.match(line)
+        )
+        lines.append(_Line(number, "" if furniture else line, furniture))
     return lines
 
 
@@ -374,36 +376,37 @@ def _join(body: list[_Line], double_spaced: bool, vocabulary: set[str] = frozens
     threshold = 2 if double_spaced else 1
     paragraphs: list[list[str]] = []  # each a list of lines: prose joined, bullets kept apart
     blanks = 0
+    page_break = False
     for line in body:
         if not line.text:
             blanks += 1
+            page_break = page_break or line.furniture
             continue
-        bullet = _BULLET.match(line.text)
         text = line.text
-        if bullet and (len(text) > bullet.end()):
-            item = "- " + text[bullet.end() :]
+        bullet = _BULLET.match(text)
+        if bullet and len(text) > bullet.end():
             if not paragraphs:
                 paragraphs.append([])
-            paragraphs[-1].append(item)
+            paragraphs[-1].append("- " + text[bullet.end() :])
         elif not paragraphs:
             paragraphs.append([text])
+        elif _ends_paragraph(paragraphs[-1][-1], text, blanks >= threshold, page_break):
+            paragraphs.append([text])
         else:
-            previous = paragraphs[-1][-1]
-            if (
-                blanks >= threshold
-                and _SENTENCE_END.search(previous)
-                and not previous.startswith("- ")
-            ) or (
-                blanks >= threshold
-                and previous.startswith("- ")
-                and _SENTENCE_END.search(previous)
-                and text[:1].isupper()
-            ):
-                paragraphs.append([text])
-            else:
-                paragraphs[-1][-1] = _unwrap(previous, text, vocabulary)
+            paragraphs[-1][-1] = _unwrap(paragraphs[-1][-1], text, vocabulary)
         blanks = 0
+        page_break = False
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs if paragraph)
+
+
+def _ends_paragraph(previous: str, following: str, blank: bool, page_break: bool) -> bool:
+    if page_break:
+        # Blank lines around a page break say nothing: only a finished sentence followed by
+        # a capital can end the paragraph there.
+        return previous.endswith((".", "!", "?")) and following[:1].isupper()
+    if not blank or not _SENTENCE_END.search(previous):
+        return False
+    return not previous.startswith("- ") or following[:1].isupper()
 
 
 def _unwrap(previous: str, following: str, vocabulary: set[str]) -> str:
