@@ -388,9 +388,9 @@ def _join(body: list[_Line], double_spaced: bool, vocabulary: set[str] = frozens
             if not paragraphs:
                 paragraphs.append([])
             paragraphs[-1].append("- " + text[bullet.end() :])
-        elif not paragraphs:
-            paragraphs.append([text])
-        elif _ends_paragraph(paragraphs[-1][-1], text, blanks >= threshold, page_break):
+        elif not paragraphs or _ends_paragraph(
+            paragraphs[-1][-1], text, blanks >= threshold, page_break
+        ):
             paragraphs.append([text])
         else:
             paragraphs[-1][-1] = _unwrap(paragraphs[-1][-1], text, vocabulary)
