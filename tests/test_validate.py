@@ -67,11 +67,11 @@ def test_every_planted_error_is_found_with_its_line(run, broken_folder):
         lines[-1]
         == f"{len(CASES) + 1} files checked: 1 valid, {len(CASES)} invalid, {problems} problems."
     )
-    assert len(lines) == problems + 1
+    assert len([line for line in lines if line]) == problems + 1
 
 
 def test_validate_json(run, broken_folder):
-    folder, expected = broken_folder
+    folder, _ = broken_folder
     document = json.loads(run("validate", str(folder), "--json", code=1).stdout)
     assert document["valid"] == 1
     assert document["invalid"] == len(CASES)
