@@ -41,7 +41,9 @@ def cache_file(found: list[Source]) -> Path:
     return cache_dir() / f"profiles-{zlib.crc32(key.encode()):08x}.cache"
 
 
-def _fingerprints(found: list[Source]) -> list[tuple[str, int, int]]:
+def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
+    """Each profile file with what stat says of it. The ctime and inode catch an edit whose
+    mtime was set back (as `touch -r` or a careful editor may do; ctime cannot be set)."""
     result = []
     for source in found:
         for path in profile_files(source):
@@ -49,7 +51,9 @@ def _fingerprints(found: list[Source]) -> list[tuple[str, int, int]]:
                 stat = path.stat()
             except OSError:
                 continue
-            result.append((str(path), stat.st_size, stat.st_mtime_ns))
+            result.append(
+                (str(path), [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino])
+            )
     return result
 
 
@@ -72,14 +76,18 @@ def load(found: list[Source]) -> Compiled | None:
     try:
         manifest = json.loads(handle.readline())
         data_start = handle.tell()
+        freshness = None
         if (
-            manifest["format"] != FORMAT
-            or manifest["version"] != __version__
-            or os.fstat(handle.fileno()).st_size != data_start + manifest["data_length"]
-            or not _fresh(manifest, found)
+            manifest["format"] == FORMAT
+            and manifest["version"] == __version__
+            and os.fstat(handle.fileno()).st_size == data_start + manifest["data_length"]
         ):
+            freshness = _freshness(manifest, found)
+        if freshness is None:
             handle.close()
             return None
+        if freshness:
+            _settle(handle, data_start, manifest, freshness)
         entries = tuple(entry_from_json(n, row) for n, row in enumerate(manifest["entries"]))
         warnings = tuple(manifest["warnings"])
         blobs = manifest["blobs"]
@@ -89,21 +97,48 @@ def load(found: list[Source]) -> Compiled | None:
     return Compiled(entries, warnings, _BlobReader(handle, data_start, blobs))
 
 
-def _fresh(manifest: dict[str, Any], found: list[Source]) -> bool:
+def _freshness(manifest: dict[str, Any], found: list[Source]) -> list[tuple[str, list[int]]] | None:
+    """None when a file changed. Otherwise the files' stats, or an empty list when every file
+    could be trusted by its stat alone (none had to be compared by content)."""
     files = manifest["files"]
     now = _fingerprints(found)
     if len(now) != len(files):
-        return False
+        return None
     built = manifest["built_ns"]
-    for (path, size, mtime), (was_path, was_size, was_mtime, digest) in zip(
-        now, files, strict=True
-    ):
+    compared = False
+    for (path, stat), (was_path, was_stat, digest) in zip(now, files, strict=True):
         if path != was_path:
-            return False
-        trusted = size == was_size and mtime == was_mtime and mtime < built - RACY_NS
-        if not trusted and (size != was_size or _sha256(path) != digest):
-            return False
-    return True
+            return None
+        # A file changed within the clock's resolution of the build may have changed after it
+        # was read without its stat showing it: such a file is compared by content.
+        if stat == was_stat and max(stat[1], stat[2]) < built - RACY_NS:
+            continue
+        if stat[0] != was_stat[0] or _sha256(path) != digest:
+            return None
+        compared = True
+    return now if compared else []
+
+
+def _settle(
+    handle: BinaryIO,
+    data_start: int,
+    manifest: dict[str, Any],
+    current: list[tuple[str, list[int]]],
+) -> None:
+    """Record the files' stats (taken before their content was compared) once they are old
+    enough to be trusted, so that later runs stop reading them (a file just written is racy
+    for two seconds)."""
+    now = time.time_ns()
+    if any(max(stat[1], stat[2]) >= now - RACY_NS for _, stat in current):
+        return
+    manifest["files"] = [
+        (path, stat, digest)
+        for (path, stat), (_, _, digest) in zip(current, manifest["files"], strict=True)
+    ]
+    manifest["built_ns"] = now
+    handle.seek(data_start)
+    data = handle.read()
+    _write_atomically(Path(handle.name), [_header(manifest), data])
 
 
 class _BlobReader:
@@ -130,11 +165,11 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
     """Write the cache for these sources; any failure just means no cache."""
     built_ns = time.time_ns()
     files = []
-    for path, size, mtime in _fingerprints(found):
+    for path, stat in _fingerprints(found):
         digest = _sha256(path)
         if digest is None:
             return
-        files.append((path, size, mtime, digest))
+        files.append((path, stat, digest))
     chunks: list[bytes] = []
     where: dict[str, list[int]] = {}
     offset = 0
@@ -153,9 +188,11 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         "blobs": where,
         "data_length": offset,
     }
-    header = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-    target = cache_file(found)
-    _write_atomically(target, [header, *chunks])
+    _write_atomically(cache_file(found), [_header(manifest), *chunks])
+
+
+def _header(manifest: dict[str, Any]) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 def _write_atomically(target: Path, chunks: list[bytes]) -> None:

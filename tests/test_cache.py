@@ -1,0 +1,189 @@
+"""The compiled cache: used when fresh, rebuilt when a file changes, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cwprofile import store
+
+from .conftest import BUNDLED, console_script, make_variant
+
+
+def cache_files(cache):
+    return sorted(p for p in cache.glob("profiles-*.cache")) if cache.exists() else []
+
+
+def test_the_second_run_reads_the_cache_and_not_the_files(run, isolated, monkeypatch):
+    first = run("show", "kh", "--json").stdout
+    assert len(cache_files(isolated)) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("the profiles were compiled again")
+
+    monkeypatch.setattr(store, "compile_profiles", no_compiling)
+    assert run("show", "kh", "--json").stdout == first
+    assert run("indicator", "cirt", "--json").stdout
+
+
+def test_no_cache_neither_reads_nor_writes_it(run, isolated):
+    run("countries", "--no-cache")
+    assert cache_files(isolated) == []
+
+
+def test_an_edit_shows_on_the_next_run(run, user_dir):
+    target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO", {"cirt": "no"})
+    assert (
+        json.loads(run("show", "la", "--json", "-p", str(user_dir)).stdout)["indicators"]["cirt"][
+            "status"
+        ]
+        is False
+    )
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "    status: no\n    evidence: ITU completed",
+            "    status: yes\n    evidence: ITU completed",
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        json.loads(run("show", "la", "--json", "-p", str(user_dir)).stdout)["indicators"]["cirt"][
+            "status"
+        ]
+        is True
+    )
+
+
+def test_an_edit_of_the_same_size_with_the_old_mtime_is_still_seen(run, user_dir):
+    target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
+    hour_ago = os.stat(target).st_mtime_ns - 3600 * 10**9
+    os.utime(target, ns=(hour_ago, hour_ago))
+    run("countries", "-p", str(user_dir))
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace("name: Laos", "name: Loas")
+    assert len(edited) == len(text)
+    target.write_text(edited, encoding="utf-8")
+    os.utime(target, ns=(hour_ago, hour_ago))
+    names = [
+        p["name"]
+        for p in json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]
+    ]
+    assert names == ["Cambodia", "Loas"]
+
+
+def test_a_new_file_and_a_removed_file_are_seen(run, user_dir):
+    run("countries", "-p", str(user_dir))
+    target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
+    assert len(json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]) == 2
+    target.unlink()
+    assert len(json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]) == 1
+
+
+def test_touching_a_file_without_changing_it_keeps_the_cache(run, user_dir, isolated, monkeypatch):
+    target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
+    run("countries", "-p", str(user_dir))
+    os.utime(target)
+    monkeypatch.setattr(store, "compile_profiles", lambda *a, **k: pytest.fail("compiled again"))
+    run("countries", "-p", str(user_dir))
+
+
+def test_warnings_of_bad_files_survive_the_cache(run, user_dir):
+    (user_dir / "bad.yaml").write_text("[", encoding="utf-8")
+    first = run("countries", "-p", str(user_dir)).stderr
+    assert first.startswith("Warning: skipped")
+    assert run("countries", "-p", str(user_dir)).stderr == first
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"garbage",
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: raw[:-40] + b"X" * 40,
+        lambda raw: raw.replace(b'"format":1', b'"format":"1"'),
+        lambda raw: b"",
+        lambda raw: raw.replace(b"CamCERT", b"BadCERT"),
+    ],
+    ids=["garbage", "truncated", "blob-bytes", "wrong-type", "empty", "edited-blob"],
+)
+def test_a_corrupt_cache_is_ignored_and_rebuilt(run, isolated, damage):
+    expected = run("report-contact", "--json").stdout
+    [cache] = cache_files(isolated)
+    cache.write_bytes(damage(cache.read_bytes()))
+    assert run("report-contact", "--json").stdout == expected
+    assert run("show", "kh", "--json").stdout == run("show", "kh", "--json", "--no-cache").stdout
+
+
+def test_an_unwritable_cache_folder_just_means_no_cache(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CWPROFILE_CACHE_DIR", str(blocker / "cache"))
+    result = run("show", "kh", "--json")
+    assert json.loads(result.stdout)["country"]["iso2"] == "KH"
+    assert result.stderr == ""
+
+
+def test_cache_clear_and_path(run, isolated):
+    run("countries")
+    assert run("cache", "path").stdout == f"{isolated}\n"
+    assert run("cache", "clear").stderr == "Removed 1 cache file.\n"
+    assert cache_files(isolated) == []
+
+
+def test_two_processes_building_the_cache_at_once(tmp_path, isolated):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    codes = [
+        ("Laos", "LA", "LAO"),
+        ("Thailand", "TH", "THA"),
+        ("Viet Nam", "VN", "VNM"),
+        ("Myanmar", "MM", "MMR"),
+    ]
+    for number in range(60):
+        name, iso2, iso3 = codes[number % len(codes)]
+        target = make_variant(folder / f"p{number:03}.yaml", name, iso2, iso3)
+        text = target.read_text(encoding="utf-8").replace(
+            "2014-08-26", f"20{10 + number // 12:02}-0{1 + number % 9}-1{number % 10}"
+        )
+        target.write_text(text, encoding="utf-8")
+    command = [console_script(), "indicator", "cirt", "--json", "-p", str(folder)]
+    environment = {**os.environ, "CWPROFILE_CACHE_DIR": str(isolated)}
+    both = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+        for _ in range(2)
+    ]
+    outputs = [process.communicate(timeout=60) for process in both]
+    assert [process.returncode for process in both] == [0, 0]
+    assert outputs[0][0] == outputs[1][0]
+    assert len(json.loads(outputs[0][0])["profiles"]) == 61
+    assert [p.name for p in isolated.iterdir() if p.name.startswith(".tmp")] == []
+    again = subprocess.run(command, capture_output=True, env=environment, check=True)
+    assert again.stdout == outputs[0][0]
+
+
+def test_bundled_profile_is_found_from_the_installed_package():
+    assert store.bundled_dir().joinpath("cambodia.yaml").read_bytes() == BUNDLED.read_bytes()
+    assert sys.executable
+
+
+def test_files_just_written_are_compared_by_content_until_they_settle(run, user_dir, monkeypatch):
+    import time
+
+    from cwprofile import cache
+
+    make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
+    run("countries", "-p", str(user_dir))
+    hashed = []
+    real_sha256 = cache._sha256
+    monkeypatch.setattr(cache, "_sha256", lambda path: hashed.append(path) or real_sha256(path))
+    run("countries", "-p", str(user_dir))
+    assert str(user_dir / "la.yaml") in hashed  # written within two seconds of the build
+    time.sleep(cache.RACY_NS / 1e9 + 0.2)
+    run("countries", "-p", str(user_dir))  # compares once more, then records the settled stats
+    hashed.clear()
+    run("countries", "-p", str(user_dir))
+    assert hashed == []
