@@ -93,6 +93,7 @@ CountryArg = Annotated[
     str,
     typer.Argument(
         help="Country name or ISO 3166 code, any case: cambodia, KH, khm.",
+        metavar="COUNTRY",
         autocompletion=_complete_country,
         show_default=False,
     ),
@@ -101,6 +102,7 @@ IndicatorArg = Annotated[
     str,
     typer.Argument(
         help="Indicator id, code, alias or title word: cirt, 1.2.1, cert, roadmap.",
+        metavar="INDICATOR",
         autocompletion=_complete_indicator,
         show_default=False,
     ),
@@ -284,6 +286,7 @@ def report_contact(
         str | None,
         typer.Argument(
             help="Country name or ISO code; all loaded profiles when left out.",
+            metavar="[COUNTRY]",
             autocompletion=_complete_country,
             show_default=False,
         ),
@@ -310,6 +313,7 @@ def compare(
         list[str] | None,
         typer.Argument(
             help="Countries to compare; all loaded profiles when left out.",
+            metavar="[COUNTRY]...",
             autocompletion=_complete_country,
             show_default=False,
         ),

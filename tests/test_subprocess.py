@@ -1,0 +1,163 @@
+"""The installed console script as a real process: pipes, terminals, signals, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from cwprofile import cli
+
+from .conftest import BUNDLED, console_script, make_variant
+
+
+def cwprofile(*args, cwd=None, env=None, **kwargs):
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [console_script(), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=60,
+        **kwargs,
+    )
+
+
+def test_show_from_another_folder_into_a_pipe(tmp_path):
+    result = cwprofile("show", "cambodia", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Cyberwellness profile: Cambodia (KH, KHM)\n")
+    assert "\x1b" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_show_json_is_one_valid_document(tmp_path):
+    result = cwprofile("show", "cambodia", "--json", cwd=tmp_path)
+    assert json.loads(result.stdout)["contact"]["email"] == "incident@camcert.gov.kh"
+
+
+def test_python_dash_m():
+    result = subprocess.run(
+        [sys.executable, "-m", "cwprofile", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("cwprofile ")
+
+
+def test_exit_codes_and_one_line_errors():
+    missing = cwprofile("show", "atlantis")
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == "Error: no profile for country 'atlantis'; see `cwprofile countries`\n"
+    usage = cwprofile("show")
+    assert usage.returncode == 2
+    assert "Missing argument 'COUNTRY'" in usage.stderr
+    assert "Traceback" not in usage.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(150):
+        target = make_variant(folder / f"p{number}.yaml", "Laos", "LA", "LAO")
+        target.write_text(
+            target.read_text(encoding="utf-8").replace("2014-08-26", f"{1900 + number}-01-01"),
+            encoding="utf-8",
+        )
+    process = subprocess.Popen(
+        [console_script(), "indicator", "cirt", "-p", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = process.stdout.readline()
+    process.stdout.close()
+    returncode = process.wait(timeout=60)
+    stderr = process.stderr.read().decode()
+    assert first == b"1.2.1 CIRT (Technical measures)\n"
+    assert (returncode, stderr) == (0, "")
+
+
+def test_a_shell_pipe_into_head_is_quiet(tmp_path):
+    result = subprocess.run(
+        f"set -o pipefail; '{console_script()}' indicator cirt | head -1",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "1.2.1 CIRT (Technical measures)\n",
+        "",
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_on_a_terminal_output_is_coloured_with_marks():
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["COLUMNS"] = "120"
+        os.environ.pop("NO_COLOR", None)
+        os.execv(console_script(), [console_script(), "indicator", "cirt"])
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    out = b"".join(chunks).decode()
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert "\x1b[" in out
+    assert "✓ yes" in out
+    assert "CamCERT" in out
+
+
+def test_ctrl_c_is_one_line_and_exit_130():
+    process = subprocess.Popen(
+        [console_script(), "import", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.0)  # let it start and wait on standard input
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.decode() == "Error: interrupted\n"
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, capsys):
+    from cwprofile import reports
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reports, "catalog", broken)
+    monkeypatch.setattr(sys, "argv", ["cwprofile", "indicators"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == cli.EXIT_BUG
+    assert capsys.readouterr().err == (
+        "Error: unexpected RuntimeError: boom (a bug in cwprofile; run again with --debug "
+        "for the traceback and report it)\n"
+    )
+    monkeypatch.setattr(sys, "argv", ["cwprofile", "--debug", "indicators"])
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main()
+
+
+def test_the_bundled_profile_is_what_the_installed_package_reads(tmp_path):
+    result = cwprofile("countries", "--json", cwd=tmp_path)
+    assert json.loads(result.stdout)["profiles"][0]["origin"] == "bundled:cambodia.yaml"
+    assert BUNDLED.exists()
