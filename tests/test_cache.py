@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,17 @@ def test_files_just_written_are_compared_by_content_until_they_settle(run, user_
     hashed.clear()
     run("countries", "-p", str(user_dir))
     assert hashed == []
+
+
+def test_the_default_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp_path):
+    import platformdirs
+
+    from cwprofile import cache
+
+    monkeypatch.delenv("CWPROFILE_CACHE_DIR")
+    for xdg in (str(tmp_path / "xdg"), "relative/ignored", None):
+        if xdg is None:
+            monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        assert cache.cache_dir() == Path(platformdirs.user_cache_dir("cwprofile", appauthor=False))

@@ -9,7 +9,7 @@ import pytest
 from cwprofile import __version__
 from cwprofile.catalog import INDICATORS
 from cwprofile.cli import app
-from cwprofile.output import Format
+from cwprofile.formats import Format
 
 COMMANDS = [
     "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
@@ -313,3 +313,12 @@ def test_schema_is_json_schema(run):
     document = json.loads(run("schema").stdout)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert document["properties"]["indicators"]["required"] == [i.id for i in INDICATORS]
+
+
+def test_json_is_compact_for_programs_and_indented_on_a_terminal(run, monkeypatch):
+    compact = run("indicator", "cirt", "--json").stdout
+    assert compact.count("\n") == 1
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    pretty = run("indicator", "cirt", "--json").stdout
+    assert pretty.startswith('{\n  "schema_version": 1,\n')
+    assert json.loads(pretty) == json.loads(compact)

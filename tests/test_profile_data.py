@@ -155,7 +155,7 @@ def test_every_line_of_the_source_is_reachable_in_the_json(run, source):
         elif line.startswith(("DISCLAIMER:", "More information")):
             assert line.split()[-1] in everything
         elif line.startswith("Last updated on"):
-            assert '"last_updated": "2014-08-26"' in everything
+            assert '"last_updated":"2014-08-26"' in everything
         else:
             assert line in everything, line
         checked += 1

@@ -6,28 +6,25 @@ from here; nothing else spells an indicator out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cwprofile.errors import AmbiguousIndicator, UnknownIndicator
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     code: str  # "1" or "2"
     id: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Pillar:
+class Pillar(NamedTuple):
     code: str  # "1.1" ... "1.5", and "2" for child online protection
     id: str
     title: str
     section: Section
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(NamedTuple):
     code: str  # "1.2.1"
     id: str  # "cirt"
     title: str  # "CIRT"

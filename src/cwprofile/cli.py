@@ -4,8 +4,6 @@ Only what argument parsing needs is imported here; everything else loads inside 
 that uses it, so `show cambodia --json` on a warm cache loads neither rich nor PyYAML.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import signal
@@ -18,7 +16,7 @@ import typer
 
 from cwprofile import __version__
 from cwprofile.errors import CwprofileError
-from cwprofile.output import Format
+from cwprofile.formats import Format
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class CwprofileError(Exception):
@@ -47,8 +47,7 @@ class AmbiguousIndicator(CwprofileError):
         return "name one of them"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a profile file: where it is and what was expected."""
 
     file: str

@@ -7,23 +7,20 @@ and `profile.from_document` (in `schema.py`) are each other's inverse.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwprofile.catalog import INDICATORS, PILLARS, Indicator, Pillar
 
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(NamedTuple):
     name: str
     iso2: str
     iso3: str
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A background figure as printed in the profile, with its number and data source."""
 
     as_printed: str
@@ -32,8 +29,7 @@ class Figure:
     date: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One indicator of one profile: yes or no, and the evidence as the profile states it."""
 
     indicator: Indicator
@@ -41,8 +37,7 @@ class Finding:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     """Where to report a computer incident."""
 
     organisation: str | None
@@ -56,21 +51,18 @@ class Contact:
         return not (self.organisation or self.phone or self.email or self.web)
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(NamedTuple):
     last_updated: dt.date | None
     disclaimer: str | None
     more_information: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     yes: int
     of: int
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     country: Country
     population: Figure | None
     internet_users: Figure | None

@@ -5,20 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cwprofile.errors import CwprofileError, OutputError
-from cwprofile.views import Report
+from cwprofile.formats import Format
 
-
-class Format(str, Enum):
-    table = "table"  # rich, for a terminal
-    text = "text"  # plain text, the default when stdout is not a terminal
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    yaml = "yaml"
+if TYPE_CHECKING:
+    from cwprofile.views import Report
 
 
 EXPORT_KINDS = (".svg", ".html", ".htm")
@@ -45,7 +39,8 @@ def render(report: Report, fmt: Format) -> str:
     if fmt is Format.json:
         from cwprofile.formats import json
 
-        return json.render(report.document)
+        # Indented for a person at a terminal, compact (and C-encoded, so fast) for a program.
+        return json.render(report.document, pretty=_stdout_is_terminal())
     if fmt is Format.yaml:
         from cwprofile.formats import yaml
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
 from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry
@@ -32,8 +31,7 @@ def bundled_dir() -> Path:
     return here.parent.parent / "profiles"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A folder (or single file) that profiles are read from; a higher rank wins."""
 
     path: Path
@@ -92,8 +90,7 @@ def display_path(path: Path, source: Source) -> str:
     return f"bundled:{path.name}" if source.bundled else str(path)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What the index knows of one loaded profile without opening it."""
 
     number: int
@@ -123,8 +120,7 @@ class CorruptCache(Exception):
     """A cache blob that cannot be read back; the library recompiles from the files."""
 
 
-@dataclass(frozen=True, slots=True)
-class Compiled:
+class Compiled(NamedTuple):
     """A library in the form the cache stores: index rows, warnings and named blobs."""
 
     entries: tuple[Entry, ...]

@@ -7,18 +7,15 @@ format module that turns it into text. A cell or field value is text, a number, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     text: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Highlighted:
+class Highlighted(NamedTuple):
     """Text with spans to emphasise (search matches), as (start, end) offsets."""
 
     text: str
@@ -31,28 +28,24 @@ class Highlighted:
 Value = str | int | float | bool | Link | Highlighted | None
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 1  # 1 title, 2 part, 3 pillar
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(NamedTuple):
     rows: tuple[tuple[str, Value], ...]
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     header: str
     key: str  # the CSV header
     wide: bool = False  # long text that wraps in a terminal
     numeric: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     columns: tuple[Column, ...]
     rows: tuple[tuple[Value, ...], ...]
     title: str | None = None
@@ -60,14 +53,12 @@ class Table:
     group_rows: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     quiet: bool = False  # a footnote: dim in a terminal
 
 
-@dataclass(frozen=True, slots=True)
-class Lines:
+class Lines(NamedTuple):
     """Lines shown one under the other (`file:line: field: message`)."""
 
     lines: tuple[str, ...]
@@ -76,10 +67,9 @@ class Lines:
 Block = Heading | Fields | Table | Paragraph | Lines
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     document: dict[str, Any]
-    blocks: tuple[Block, ...] = field(default=())
+    blocks: tuple[Block, ...] = ()
 
     def single_table(self) -> Table | None:
         tables = [block for block in self.blocks if isinstance(block, Table)]

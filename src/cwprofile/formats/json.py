@@ -8,5 +8,9 @@ from typing import Any
 from cwprofile.textsafe import json_escape_unsafe
 
 
-def render(document: dict[str, Any]) -> str:
-    return json_escape_unsafe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+def render(document: dict[str, Any], pretty: bool = True) -> str:
+    if pretty:
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json_escape_unsafe(text) + "\n"

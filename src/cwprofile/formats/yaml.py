@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cwprofile.textsafe import UNSAFE
+from cwprofile.textsafe import is_unsafe, json_escape_unsafe
 
 
 def render(document: dict[str, Any]) -> str:
@@ -17,7 +17,7 @@ def render(document: dict[str, Any]) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:bool", "yes" if value else "no")
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        if UNSAFE.search(value):
+        if is_unsafe(value):
             style = '"'
         elif "\n" in value:
             style = "|"
@@ -37,4 +37,4 @@ def render(document: dict[str, Any]) -> str:
     )
     # Characters PyYAML counts as printable (bidi controls, C1 with allow_unicode) can only be
     # left in the double-quoted scalars chosen above, where \uXXXX means the same character.
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_escape_unsafe(text)
