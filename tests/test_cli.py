@@ -322,3 +322,29 @@ def test_json_is_compact_for_programs_and_indented_on_a_terminal(run, monkeypatc
     pretty = run("indicator", "cirt", "--json").stdout
     assert pretty.startswith('{\n  "schema_version": 1,\n')
     assert json.loads(pretty) == json.loads(compact)
+
+
+@pytest.mark.parametrize("command", sorted(app.commands))
+def test_the_one_command_app_reads_the_same_as_the_full_app(command):
+    from typer.testing import CliRunner
+
+    from cwprofile.cli import _app_for
+
+    single = _app_for([command])
+    assert single is not app
+    runner = CliRunner()
+    for arguments in ([command, "--help"], [command, "--no-such-option"], [command, "-f", "bogus"]):
+        full_result = runner.invoke(app, arguments)
+        single_result = runner.invoke(single, arguments)
+        assert (single_result.exit_code, single_result.stdout, single_result.stderr) == (
+            full_result.exit_code,
+            full_result.stdout,
+            full_result.stderr,
+        )
+
+
+def test_top_level_options_and_groups_get_the_full_app():
+    from cwprofile.cli import _app_for
+
+    for arguments in ([], ["--help"], ["--debug", "show", "kh"], ["cache", "clear"], ["nonsense"]):
+        assert _app_for(arguments) is app

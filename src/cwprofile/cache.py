@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cwprofile import __version__
-from cwprofile.store import Compiled, CorruptCache, Source, entry_from_json, profile_files
+from cwprofile.store import PROFILE_SUFFIXES, Compiled, CorruptCache, Source, entry_from_json
 
 FORMAT = 1
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
@@ -49,19 +49,35 @@ def cache_file(found: list[Source]) -> Path:
 
 
 def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
-    """Each profile file with what stat says of it. The ctime and inode catch an edit whose
-    mtime was set back (as `touch -r` or a careful editor may do; ctime cannot be set)."""
+    """Each profile file, in the order `profile_files` gives, with what stat says of it.
+
+    The ctime and inode catch an edit whose mtime was set back (as `touch -r` or a careful
+    editor may do; ctime cannot be set). Plain strings and os.stat: this runs on every warm
+    start, over every file.
+    """
     result = []
     for source in found:
-        for path in profile_files(source):
-            try:
-                stat = path.stat()
-            except OSError:
+        folder = str(source.path)
+        try:
+            if not os.path.isdir(folder):
+                result.append((folder, _stat_list(os.stat(folder))))
                 continue
-            result.append(
-                (str(path), [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino])
-            )
+            names = sorted(name for name in os.listdir(folder) if _is_profile_name(name))
+            prefix = os.path.join(folder, "")
+            for name in names:
+                path = prefix + name
+                result.append((path, _stat_list(os.stat(path))))
+        except OSError:
+            continue
     return result
+
+
+def _is_profile_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
+
+
+def _stat_list(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 def _sha256(path: str) -> str | None:

@@ -113,6 +113,7 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+POSITION: dict[str, int] = {indicator.id: number for number, indicator in enumerate(INDICATORS)}
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
 PILLAR_BY_ID: dict[str, Pillar] = {pillar.id: pillar for pillar in PILLARS}
 
@@ -133,8 +134,14 @@ def _alias_index() -> dict[str, Indicator]:
 _ALIASES = _alias_index()
 
 
+_OF_PILLAR = {
+    pillar.id: tuple(indicator for indicator in INDICATORS if indicator.pillar is pillar)
+    for pillar in PILLARS
+}
+
+
 def indicators_of(pillar: Pillar) -> tuple[Indicator, ...]:
-    return tuple(indicator for indicator in INDICATORS if indicator.pillar is pillar)
+    return _OF_PILLAR[pillar.id]
 
 
 def find_indicator(query: str) -> Indicator:

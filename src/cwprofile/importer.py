@@ -16,9 +16,10 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
 from cwprofile.errors import ImportFailed, InvalidProfile, Problem
-from cwprofile.model import SCHEMA_VERSION, to_document
+from cwprofile.model import to_document
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 

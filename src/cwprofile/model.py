@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from cwprofile.catalog import INDICATORS, PILLARS, Indicator, Pillar
-
-SCHEMA_VERSION = 1
+from cwprofile import SCHEMA_VERSION
+from cwprofile.catalog import PILLARS, POSITION, Indicator, Pillar
 
 
 class Country(NamedTuple):
@@ -72,7 +71,7 @@ class Profile(NamedTuple):
     origin: str  # the file it was read from
 
     def finding(self, indicator: Indicator) -> Finding:
-        return self.findings[INDICATORS.index(indicator)]
+        return self.findings[POSITION[indicator.id]]
 
     @property
     def tally(self) -> Tally:

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS, Indicator, Pillar, indicators_of
-from cwprofile.model import SCHEMA_VERSION, Contact, Figure, Profile, to_document
-from cwprofile.store import Entry, Library
+from cwprofile import SCHEMA_VERSION
+from cwprofile.catalog import (
+    INDICATORS,
+    PILLARS,
+    POSITION,
+    SECTIONS,
+    Indicator,
+    indicators_of,
+)
 from cwprofile.views import (
     Block,
     Column,
@@ -25,6 +31,10 @@ from cwprofile.views import (
     Table,
     Value,
 )
+
+if TYPE_CHECKING:
+    from cwprofile.model import Contact, Figure, Profile
+    from cwprofile.store import Entry, Library
 
 
 def _country_label(entry: Entry, editions: dict[str, int]) -> str:
@@ -50,12 +60,15 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _pillar_tallies(statuses: Sequence[bool]) -> dict[str, dict[str, int]]:
-    result = {}
-    for pillar in PILLARS:
-        mine = [statuses[INDICATORS.index(i)] for i in indicators_of(pillar)]
-        result[pillar.id] = {"yes": sum(mine), "of": len(mine)}
-    return result
+def _pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
+    """Yes counts per pillar from an entry's status string ("y"/"n" in catalog order)."""
+    return {
+        pillar.id: {
+            "yes": sum(statuses[POSITION[i.id]] == "y" for i in indicators_of(pillar)),
+            "of": len(indicators_of(pillar)),
+        }
+        for pillar in PILLARS
+    }
 
 
 # show ---------------------------------------------------------------------------------------
@@ -101,6 +114,8 @@ def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
 def show(
     profile: Profile, part: Sequence[Indicator] | None = None, today: dt.date | None = None
 ) -> Report:
+    from cwprofile.model import to_document
+
     document = to_document(profile)
     document["derived"]["age_days"] = profile.age_days(today)
     chosen = set(part) if part is not None else set(INDICATORS)
@@ -273,8 +288,7 @@ def countries(library: Library) -> Report:
     profiles = []
     rows = []
     for entry in library.entries:
-        statuses = [c == "y" for c in entry.statuses]
-        pillars = _pillar_tallies(statuses)
+        pillars = _pillar_tallies(entry.statuses)
         profiles.append(
             {
                 "name": entry.name,
@@ -376,64 +390,64 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
 
 
 def compare(entries: Sequence[Entry]) -> Report:
-    editions = _editions(entries)
-    labels = [_country_label(entry, editions) for entry in entries]
-    rows: list[tuple[Value, ...]] = []
-    group_rows = set()
-    indicator_documents = []
-    for pillar in PILLARS:
-        group_rows.add(len(rows))
-        rows.append(
-            (
-                pillar.code,
-                pillar.title.upper(),
-                *(_tally_text(entry, pillar) for entry in entries),
-            )
+    matrix = [[status == "y" for status in entry.statuses] for entry in entries]
+    positions = {p.id: [POSITION[i.id] for i in indicators_of(p)] for p in PILLARS}
+    pillar_yes = [{p: sum(row[n] for n in positions[p]) for p in positions} for row in matrix]
+
+    def statuses(indicator: Indicator) -> list[bool]:
+        position = POSITION[indicator.id]
+        return [row[position] for row in matrix]
+
+    def document() -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "countries": [_entry_document(entry) for entry in entries],
+            "indicators": [
+                {**_indicator_document(i), "statuses": column, "differs": len(set(column)) > 1}
+                for i in INDICATORS
+                for column in (statuses(i),)
+            ],
+            "tallies": [
+                {
+                    "yes": entry.yes,
+                    "of": len(INDICATORS),
+                    "pillars": {p: {"yes": yes[p], "of": len(positions[p])} for p in positions},
+                }
+                for entry, yes in zip(entries, pillar_yes, strict=True)
+            ],
+        }
+
+    def blocks() -> tuple[Block, ...]:
+        editions = _editions(entries)
+        rows: list[tuple[Value, ...]] = []
+        group_rows = set()
+        differing = 0
+        for pillar in PILLARS:
+            group_rows.add(len(rows))
+            of = len(positions[pillar.id])
+            tallies = (f"{yes[pillar.id]}/{of}" for yes in pillar_yes)
+            rows.append((pillar.code, pillar.title.upper(), *tallies))
+            for indicator in indicators_of(pillar):
+                column = statuses(indicator)
+                differs = len(set(column)) > 1
+                differing += differs
+                rows.append((indicator.code, indicator.title + (" *" if differs else ""), *column))
+        rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
+        labels = [_country_label(entry, editions) for entry in entries]
+        columns = (
+            Column("Code", "code"),
+            Column("Indicator", "indicator"),
+            *(Column(label, label) for label in labels),
         )
-        for chosen in indicators_of(pillar):
-            statuses = [entry.status(chosen) for entry in entries]
-            differs = len(set(statuses)) > 1
-            rows.append((chosen.code, chosen.title + (" *" if differs else ""), *statuses))
-            indicator_documents.append(
-                {**_indicator_document(chosen), "statuses": statuses, "differs": differs}
-            )
-    rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "countries": [_entry_document(entry) for entry in entries],
-        "indicators": indicator_documents,
-        "tallies": [
-            {
-                "yes": entry.yes,
-                "of": len(INDICATORS),
-                "pillars": _pillar_tallies([c == "y" for c in entry.statuses]),
-            }
-            for entry in entries
-        ],
-    }
-    columns = (
-        Column("Code", "code"),
-        Column("Indicator", "indicator"),
-        *(Column(label, label) for label in labels),
-    )
-    differing = sum(1 for d in indicator_documents if d["differs"])
-    note = (
-        f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
-        if len(entries) > 1
-        else "One profile: nothing to compare it with."
-    )
-    return Report(
-        document,
-        (
-            Table(columns, tuple(rows), group_rows=frozenset(group_rows)),
-            Paragraph(note, quiet=True),
-        ),
-    )
+        note = (
+            f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
+            if len(entries) > 1
+            else "One profile: nothing to compare it with."
+        )
+        table = Table(columns, tuple(rows), group_rows=frozenset(group_rows))
+        return (table, Paragraph(note, quiet=True))
 
-
-def _tally_text(entry: Entry, pillar: Pillar) -> str:
-    mine = [entry.status(i) for i in indicators_of(pillar)]
-    return f"{sum(mine)}/{len(mine)}"
+    return Report(document, blocks)
 
 
 # search -------------------------------------------------------------------------------------

@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
+from cwprofile.catalog import INDICATORS, POSITION, Indicator, normalize, suggest
 from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry
-from cwprofile.model import Contact, Profile
+
+if TYPE_CHECKING:
+    from cwprofile.model import Contact, Profile
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 PATH_VARIABLE = "CWPROFILE_PATH"
@@ -83,7 +85,7 @@ def profile_files(source: Source) -> list[Path]:
         source.path / name
         for name in names
         if not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
-    ]
+    ]  # the same choice and order as cache._fingerprints
 
 
 def display_path(path: Path, source: Source) -> str:
@@ -102,7 +104,7 @@ class Entry(NamedTuple):
     statuses: str  # "y" or "n" for each catalog indicator, in catalog order
 
     def status(self, indicator: Indicator) -> bool:
-        return self.statuses[INDICATORS.index(indicator)] == "y"
+        return self.statuses[POSITION[indicator.id]] == "y"
 
     @property
     def yes(self) -> int:
@@ -231,6 +233,8 @@ class Library:
             yield entry, entry.status(indicator), evidence[entry.number]
 
     def contacts(self, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Contact]]:
+        from cwprofile.model import Contact
+
         rows = self._blob("contacts")
         for entry in entries:
             yield entry, Contact(*rows[entry.number])

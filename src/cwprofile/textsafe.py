@@ -3,55 +3,53 @@
 Profile files are untrusted. What they say is shown literally and visibly: a control
 character becomes its escape (`\\x1b`, `\\u202e`) in every human format; JSON carries it as a
 `\\uXXXX` escape. Rich markup is never parsed from data (renderers build `Text` objects).
-
-The tables below are used with `str.translate`, which needs no regular expression compiled
-at start-up.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+
 # C0 but tab and newline, DEL, C1, the Arabic letter mark, zero-width space, LRM and RLM,
 # line and paragraph separators, bidi embeddings, overrides and isolates, and the BOM.
-UNSAFE_CODES = (
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),
-    *range(0x7F, 0xA0),
-    0x061C,
-    0x200B,
-    0x200E,
-    0x200F,
-    *range(0x2028, 0x202F),
-    *range(0x2066, 0x206A),
-    0xFEFF,
+_UNSAFE_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"
 )
 
 
-def _escape(code: int) -> str:
+@functools.cache
+def _pattern(in_line: bool) -> re.Pattern[str]:
+    # Compiled on first use: a run that shows no text (most --json runs) never pays for it.
+    return re.compile("[" + _UNSAFE_CLASS + ("\t\n" if in_line else "") + "]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code in (0x09, 0x0A):
+        return " "
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_VISIBLE = {code: _escape(code) for code in UNSAFE_CODES}
-_VISIBLE_IN_LINE = {**_VISIBLE, 0x09: " ", 0x0A: " "}
-_JSON = {code: f"\\u{code:04x}" for code in UNSAFE_CODES}
-
-
 def is_unsafe(text: str) -> bool:
-    return text.translate(_VISIBLE) != text
+    return _pattern(False).search(text) is not None
 
 
 def safe(text: str) -> str:
     """Text with every unsafe character replaced by a visible escape; newlines and tabs kept."""
-    return text.translate(_VISIBLE)
+    return _pattern(False).sub(_visible, text)
 
 
 def safe_line(text: str) -> str:
     """Like `safe`, and newlines and tabs become spaces: for one table cell or one message line."""
-    return text.translate(_VISIBLE_IN_LINE)
+    return _pattern(True).sub(_visible, text)
 
 
 def json_escape_unsafe(encoded: str) -> str:
-    """Escape, in already-encoded JSON, the characters json.dumps leaves raw (C1, bidi, ...).
+    """Escape, in already-encoded JSON, the characters json.dumps leaves raw (DEL, C1, bidi...).
 
     They can only occur inside JSON strings, where `\\uXXXX` means the same character.
     """
-    return encoded.translate(_JSON)
+    if encoded.isascii():
+        # json.dumps has escaped C0 already: of the unsafe characters only DEL is ASCII.
+        return encoded.replace("\x7f", "\\u007f")
+    return _pattern(False).sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

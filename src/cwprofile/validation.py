@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from cwprofile import SCHEMA_VERSION
 from cwprofile.errors import InvalidProfile, Problem
-from cwprofile.model import SCHEMA_VERSION
 from cwprofile.reader import read_file, read_yaml
 from cwprofile.schema import from_document
 from cwprofile.store import PROFILE_SUFFIXES

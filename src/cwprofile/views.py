@@ -7,6 +7,7 @@ format module that turns it into text. A cell or field value is text, a number, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 
@@ -67,9 +68,34 @@ class Lines(NamedTuple):
 Block = Heading | Fields | Table | Paragraph | Lines
 
 
-class Report(NamedTuple):
-    document: dict[str, Any]
-    blocks: tuple[Block, ...] = ()
+class Report:
+    """What a command shows: a document for programs, blocks for people.
+
+    Either may be given as a function of no arguments, so that a run builds only the form
+    it prints (compare's matrix over 400 profiles is not drawn for --json).
+    """
+
+    __slots__ = ("_blocks", "_document")
+
+    def __init__(
+        self,
+        document: dict[str, Any] | Callable[[], dict[str, Any]],
+        blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
+    ) -> None:
+        self._document = document
+        self._blocks = blocks
+
+    @property
+    def document(self) -> dict[str, Any]:
+        if callable(self._document):
+            self._document = self._document()
+        return self._document
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        if callable(self._blocks):
+            self._blocks = self._blocks()
+        return self._blocks
 
     def single_table(self) -> Table | None:
         tables = [block for block in self.blocks if isinstance(block, Table)]

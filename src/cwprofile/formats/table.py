@@ -46,9 +46,8 @@ def export(report: Report, kind: str, width: int = 110) -> str:
     console = Console(record=True, file=io.StringIO(), width=width, force_terminal=True)
     for renderable in renderables(report, unicode=True):
         console.print(renderable)
-    title = str(report.document.get("title", "cwprofile"))
     if kind == "svg":
-        return console.export_svg(title=safe_line(title))
+        return console.export_svg(title="cwprofile")
     return console.export_html(inline_styles=True)
 
 

@@ -39,7 +39,7 @@ def _fields(block: Fields) -> str:
 
 def _table(block: Table) -> str:
     header = [column.header for column in block.columns]
-    rows = [[safe_line(plain(value)) for value in row] for row in block.rows]
+    rows = [[_cell(value) for value in row] for row in block.rows]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
 
     def line(cells: list[str]) -> str:
@@ -54,3 +54,9 @@ def _table(block: Table) -> str:
     lines.append("  ".join("-" * width for width in widths))
     lines.extend(line(row) for row in rows)
     return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):  # the commonest cell, in compare's matrix
+        return "yes" if value else "no"
+    return safe_line(plain(value))  # type: ignore[arg-type]
