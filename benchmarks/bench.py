@@ -5,7 +5,8 @@
 
 Each case runs as a fresh process; the figure is the median wall time of --runs runs and the
 largest peak RSS (ru_maxrss of that child). The floor is `benchmarks/floor.py`, a bare Typer
-app that parses one argument and prints it. Ratios are case / floor. Profiles beyond the
+app that parses one argument and prints it, run in turn with each case (floor, case, floor,
+case, ...) so that both see the same machine; ratios are case / that floor. Profiles beyond the
 bundled one are synthetic (benchmarks/generate.py). Warm = the compiled cache is built;
 cold = an empty cache folder for every run.
 """
@@ -34,27 +35,39 @@ TARGETS = {
 COLD_SECONDS = 2.5  # a cold first run over 400 profiles, at most
 
 
-def measure(
-    command: list[str], environment: dict[str, str], runs: int, before=None
-) -> tuple[float, float]:
-    """Median wall seconds and peak RSS in MiB of `runs` runs of a fresh process."""
-    times, peaks = [], []
+def _once(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command, environment, runs, floor, before=None):
+    """Median wall seconds and peak RSS (MiB) of the command and of the floor, run in turn
+    (floor, command, floor, command, ...) so that both see the same machine."""
+    times, peaks, floor_times, floor_peaks = [], [], [], []
     for _ in range(runs):
+        seconds, peak = _once(floor[0], floor[1])
+        floor_times.append(seconds)
+        floor_peaks.append(peak)
         if before:
             before()
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
-        process.stderr.close()
-        times.append(elapsed)
-        peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+        seconds, peak = _once(command, environment)
+        times.append(seconds)
+        peaks.append(peak)
+    return (
+        statistics.median(times),
+        max(peaks),
+        statistics.median(floor_times),
+        max(floor_peaks),
+    )
 
 
 def main() -> int:

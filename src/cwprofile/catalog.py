@@ -144,6 +144,17 @@ def indicators_of(pillar: Pillar) -> tuple[Indicator, ...]:
     return _OF_PILLAR[pillar.id]
 
 
+def _positions(pillar: Pillar) -> range:
+    numbers = [POSITION[indicator.id] for indicator in _OF_PILLAR[pillar.id]]
+    if numbers != list(range(numbers[0], numbers[-1] + 1)):
+        raise AssertionError(f"the indicators of {pillar.id} are not listed together")
+    return range(numbers[0], numbers[-1] + 1)
+
+
+# Where each pillar's indicators stand in catalog order (they are listed together).
+PILLAR_POSITIONS: dict[str, range] = {pillar.id: _positions(pillar) for pillar in PILLARS}
+
+
 def find_indicator(query: str) -> Indicator:
     """An indicator by id, code, alias, title or a word of its title, case-insensitively.
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import (
     INDICATORS,
+    PILLAR_POSITIONS,
     PILLARS,
     POSITION,
     SECTIONS,
@@ -63,11 +64,8 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
 def _pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
     """Yes counts per pillar from an entry's status string ("y"/"n" in catalog order)."""
     return {
-        pillar.id: {
-            "yes": sum(statuses[POSITION[i.id]] == "y" for i in indicators_of(pillar)),
-            "of": len(indicators_of(pillar)),
-        }
-        for pillar in PILLARS
+        pillar: {"yes": statuses[span.start : span.stop].count("y"), "of": len(span)}
+        for pillar, span in PILLAR_POSITIONS.items()
     }
 
 
@@ -390,13 +388,17 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
 
 
 def compare(entries: Sequence[Entry]) -> Report:
-    matrix = [[status == "y" for status in entry.statuses] for entry in entries]
-    positions = {p.id: [POSITION[i.id] for i in indicators_of(p)] for p in PILLARS}
-    pillar_yes = [{p: sum(row[n] for n in positions[p]) for p in positions} for row in matrix]
+    # A pillar's indicators are contiguous in the catalog, so its tally is a count over a
+    # slice of each entry's status string ("y"/"n" in catalog order).
+    positions = PILLAR_POSITIONS
+    pillar_yes = [
+        {p: entry.statuses[span.start : span.stop].count("y") for p, span in positions.items()}
+        for entry in entries
+    ]
 
     def statuses(indicator: Indicator) -> list[bool]:
         position = POSITION[indicator.id]
-        return [row[position] for row in matrix]
+        return [entry.statuses[position] == "y" for entry in entries]
 
     def document() -> dict[str, Any]:
         return {

@@ -38,21 +38,18 @@ def _fields(block: Fields) -> str:
 
 
 def _table(block: Table) -> str:
-    header = [column.header for column in block.columns]
+    header = [safe_line(column.header) for column in block.columns]
     rows = [[_cell(value) for value in row] for row in block.rows]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        padded = [
-            cell.rjust(width) if column.numeric else cell.ljust(width)
-            for cell, width, column in zip(cells, widths, block.columns, strict=True)
-        ]
-        return "  ".join(padded).rstrip()
-
+    widths = [max(map(len, column)) for column in zip(header, *rows, strict=True)]
+    # One format string for every line: compare's matrix can be 400 columns wide.
+    template = "  ".join(
+        f"{{:{'>' if column.numeric else '<'}{width}}}"
+        for column, width in zip(block.columns, widths, strict=True)
+    )
     lines = [safe_line(block.title)] if block.title else []
-    lines.append(line(header))
+    lines.append(template.format(*header).rstrip())
     lines.append("  ".join("-" * width for width in widths))
-    lines.extend(line(row) for row in rows)
+    lines.extend(template.format(*row).rstrip() for row in rows)
     return "\n".join(lines)
 
 
