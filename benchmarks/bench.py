@@ -90,9 +90,8 @@ def run(script: str, work: Path, runs: int, sizes: list[int]) -> int:
     base = {key: value for key, value in os.environ.items() if not key.startswith("CWPROFILE_")}
     import resource
 
-    floor_time, floor_memory = measure(
-        [sys.executable, str(HERE / "floor.py"), "cambodia"], base, runs
-    )
+    floor = ([sys.executable, str(HERE / "floor.py"), "cambodia"], base)
+    _, _, floor_time, floor_memory = measure(*floor, runs, floor)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"python {sys.version.split()[0]}, {runs} runs a case, median wall time, peak RSS")
     print(f"floor (bare Typer app): {floor_time * 1000:.1f} ms, {floor_memory:.1f} MiB")
@@ -140,8 +139,12 @@ def run(script: str, work: Path, runs: int, sizes: list[int]) -> int:
                 "indicator cirt --json",
                 "compare",
             ):
-                seconds, memory = measure(
-                    [script, *case.split()], environment, runs, clear if cache == "cold" else None
+                seconds, memory, floor_time, floor_memory = measure(
+                    [script, *case.split()],
+                    environment,
+                    runs,
+                    floor,
+                    clear if cache == "cold" else None,
                 )
                 time_ratio, memory_ratio = seconds / floor_time, memory / floor_memory
                 verdict = ""
