@@ -18,6 +18,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from cwprofile import __version__
@@ -84,10 +85,16 @@ def _sha256(path: str) -> str | None:
     import hashlib
 
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not S_ISREG(os.fstat(descriptor).st_mode):
+            return ""  # a FIFO or device: never read (loading skips it with a warning)
+        try:
+            return hashlib.sha256(handle.read()).hexdigest()
+        except OSError:
+            return None
 
 
 def load(found: list[Source]) -> Compiled | None:
@@ -226,14 +233,19 @@ def _write_atomically(target: Path, chunks: list[bytes]) -> None:
         descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     except OSError:
         return
+    placed = False
     try:
         with os.fdopen(descriptor, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
         os.replace(temporary, target)
+        placed = True
     except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        pass  # no cache this time
+    finally:  # also on Ctrl-C: no temporary file is left behind
+        if not placed:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def clear() -> list[Path]:

@@ -96,12 +96,20 @@ def write_stdout(text: str) -> None:
             stream.write(text.encode(encoding, errors="backslashreplace").decode(encoding))
         stream.flush()
     except BrokenPipeError:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())
-        except (OSError, ValueError):
-            pass
+        _silence(stream)
         raise SystemExit(0) from None
+    except OSError as error:
+        _silence(stream)
+        raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _silence(stream: object) -> None:
+    """Point a broken stdout at /dev/null, so that the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def write_file(path: Path, text: str, force: bool) -> None:
@@ -109,30 +117,39 @@ def write_file(path: Path, text: str, force: bool) -> None:
     what is there unless `force`."""
     import tempfile
 
-    if path.exists() and not force:
-        raise OutputError(f"{str(path)!r} already exists; use --force to replace it")
+    if os.path.lexists(path):
+        if not force:
+            raise OutputError(f"{str(path)!r} already exists; use --force to replace it")
+        if not path.is_file() or path.is_symlink():
+            # --force replaces a file, never a device, a folder or what a link points at.
+            raise OutputError(f"{str(path)!r} is not a regular file; not replacing it")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except OSError as error:
         raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
+    placed = False
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(temporary, 0o644 & ~_umask())
         if force:
             os.replace(temporary, path)
         else:
             # link() fails if the name appeared meanwhile: never overwrite.
             os.link(temporary, path)
-            os.unlink(temporary)
+        placed = True
     except FileExistsError:
-        os.unlink(temporary)
         raise OutputError(f"{str(path)!r} already exists; use --force to replace it") from None
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise OutputError(f"cannot write {str(path)!r}: {error.strerror}") from None
+    finally:
+        # Also on Ctrl-C: what is left is either the whole new file or nothing of ours.
+        if not placed or not force:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _umask() -> int:

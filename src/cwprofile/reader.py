@@ -13,6 +13,8 @@ YAML is composed from PyYAML's event stream by a small loop of our own instead o
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,12 +55,20 @@ def read_file(path: Path, display_name: str | None = None) -> Document:
     """Read a profile file from disk, refusing what is too large, not text, or not one document."""
     name = display_name or str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # Non-blocking, then checked: a FIFO or device named like a profile must not hang
+        # or feed the reader forever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except IsADirectoryError:
         raise _fail(name, "is a folder, not a profile file") from None
     except OSError as error:
         raise _fail(name, f"cannot be read: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _fail(name, "is not a regular file")
+        try:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise _fail(name, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _fail(name, f"is larger than the {MAX_FILE_BYTES // 1024} KiB a profile may be")
     return read_bytes(raw, name, json_first=path.suffix.lower() == ".json")
@@ -197,10 +207,12 @@ def read_yaml(text: str, name: str) -> Document:
                 raise _fail(name, f"expands to more than {MAX_NODES} YAML nodes (aliases?)", line)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        position = getattr(error, "position", None)  # a ReaderError: a character YAML refuses
+        if line is None and isinstance(position, int):
+            line = text[:position].count("\n") + 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise _fail(
-            name, f"is not valid YAML: {problem}", mark.line + 1 if mark else None
-        ) from None
+        raise _fail(name, f"is not valid YAML: {problem}", line) from None
     finally:
         loader.dispose()
     if documents == 0 or result is None:

@@ -29,7 +29,7 @@ NO = frozenset({"no", "n", "false", "off"})
 _EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
 )
-_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+_URL = re.compile(r"https?://[!-~]+", re.IGNORECASE)  # printable ASCII only: no spaces, no controls
 _NUMBER = re.compile(r"[+-]?\d+(?:[ ,\u00a0]\d{3})*(?:\.\d+)?")
 
 TOP_LEVEL = (

@@ -47,7 +47,11 @@ def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:
     try:
         from_document(read_yaml(path.read_text(encoding="utf-8-sig"), str(path)))
     except InvalidProfile as error:
-        if len(error.problems) >= len(problems):
+        # Only when YAML found the very same problems do its line numbers apply.
+        same = [(p.field, p.message) for p in error.problems] == [
+            (p.field, p.message) for p in problems
+        ]
+        if same:
             return error.problems
     except (OSError, UnicodeDecodeError):
         pass

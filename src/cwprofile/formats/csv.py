@@ -19,7 +19,7 @@ def render(report: Report) -> str:
         raise NotTabular("this command's output is not one table")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(column.key for column in table.columns)
+    writer.writerow(_cell(column.key) for column in table.columns)
     for row in table.rows:
         writer.writerow(_cell(value) for value in row)
     return buffer.getvalue()

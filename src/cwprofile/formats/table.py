@@ -104,31 +104,33 @@ def cell(value: Value, unicode: bool = True) -> Text:
 
 def _fields(block: Fields, unicode: bool) -> RenderableType:
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     grid = RichTable.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
     if block.title:
-        grid.title = safe_line(block.title)
+        grid.title = Text(safe_line(block.title))
     for label, value in block.rows:
-        grid.add_row(safe_line(label), cell(value, unicode))
+        grid.add_row(Text(safe_line(label)), cell(value, unicode))
     return grid
 
 
 def _table(block: Table, unicode: bool) -> RenderableType:
     from rich import box
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     table = RichTable(
         box=box.SIMPLE_HEAD if unicode else box.ASCII2,
-        title=safe_line(block.title) if block.title else None,
+        title=Text(safe_line(block.title)) if block.title else None,
         title_justify="left",
         header_style="bold",
         expand=any(column.wide for column in block.columns),
     )
     for column in block.columns:
         table.add_column(
-            safe_line(column.header),
+            Text(safe_line(column.header)),
             justify="right" if column.numeric else "left",
             overflow="fold",
             ratio=1 if column.wide else None,

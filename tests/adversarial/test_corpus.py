@@ -1,0 +1,361 @@
+"""The adversarial corpus: hostile profile files and arguments through the real CLI.
+
+Every file in `corpus/` is opened by every reading command in every format, as a real
+process; the invariant is: exit 0 or 1, no traceback, and no raw control character on stdout
+or stderr (in colour, only the SGR and OSC 8 sequences rich itself writes). Then each file's
+own behaviour is checked: what it must load as, or the one line it must be refused with.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cwprofile.formats import Format
+
+from ..conftest import BUNDLED, console_script
+
+CORPUS = Path(__file__).parent / "corpus"
+FILES = sorted(CORPUS.iterdir())
+
+# Files that load, with the ISO code they load as; every other file is refused.
+LOADS = {
+    "markup.yaml": "KP",
+    "ansi-escapes.yaml": "LA",
+    "hostile.json": "TH",
+    "yaml11-implicit-types.yaml": "NO",
+    "bom.yaml": "KH",
+}
+# The one line each refused file gets, after "<file>:<line>: " (line left out where none).
+REFUSED = {
+    "bad-status.yaml": "indicators.cirt.status: expected yes or no, found 'maybe'",
+    "billion-laughs.yaml": "expands to more than 50000 YAML nodes (aliases?)",
+    "comment-only.yaml": "is empty",
+    "complex-key.yaml": "a key must be plain text",
+    "custom-tag.yaml": "YAML tag '!evil' is not allowed",
+    "deep-nesting.json": "is nested deeper than 32 levels",
+    "deep-nesting.yaml": "is not valid YAML: exceeded maximum nesting depth",
+    "duplicate-keys.json": "duplicate key 'schema_version'",
+    "duplicate-keys.yaml": "duplicate key 'iso2' (first on line 6)",
+    "empty.yaml": "is empty",
+    "escape-in-url.yaml": "contact.web: expected an http(s) address, found 'https://ok.example/\\x1b]8;;https://evil\\x07'",
+    "javascript-url.yaml": "contact.web: expected an http(s) address, found 'javascript:alert(1)'",
+    "markup-keys.yaml": "[bold red]injected[/]\\x1b[31m: unknown field",
+    "merge-key.yaml": "<<: unknown field",
+    "multi-document.yaml": "holds more than one YAML document",
+    "not-utf8.yaml": "is not UTF-8 text (byte 0xe9)",
+    "nul-byte.yaml": "holds a NUL character: not a text file",
+    "null-document.yaml": "is empty",
+    "python-tag.yaml": "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+    "raw-escape-byte.yaml": "is not valid YAML: unacceptable character #x001b: control characters are not allowed",
+    "scalar-where-mapping.yaml": "contact: expected a mapping, found text",
+    "top-level-list.yaml": "expected a mapping, found a list",
+    "top-level-scalar.yaml": "expected a mapping, found text",
+    "unterminated.yaml": "is not valid YAML: did not find expected node content",
+    "whitespace.yaml": "is empty",
+    "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1, not '99'",
+}
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+OSC8 = re.compile(r"\x1b\]8;[^\x1b\x07]*;(?:(?:https?|mailto|tel):[!-~]*?)?\x1b\\")
+RAW = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def raw_controls(text: str, colour: bool = False) -> list[str]:
+    if colour:
+        text = OSC8.sub("", SGR.sub("", text))
+    return RAW.findall(text)
+
+
+def test_every_corpus_file_has_a_stated_behaviour():
+    assert {f.name for f in FILES} == set(LOADS) | set(REFUSED)
+
+
+def cwprofile(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
+    environment = {**os.environ, "COLUMNS": "120", **(env or {})}
+    environment.pop("NO_COLOR", None)
+    result = subprocess.run(
+        [console_script(), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=60,
+    )
+    assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr, (args, result.stderr)
+    colour = bool(env and env.get("FORCE_COLOR"))
+    assert raw_controls(result.stdout, colour) == [], (args, result.stdout[:2000])
+    assert raw_controls(result.stderr) == [], (args, result.stderr)
+    return result
+
+
+@pytest.fixture
+def alone(tmp_path):
+    """A folder holding just one corpus file."""
+
+    def make(source: Path) -> Path:
+        folder = tmp_path / source.stem
+        folder.mkdir()
+        shutil.copy(source, folder / source.name)
+        return folder
+
+    return make
+
+
+READING = [
+    ["countries"],
+    ["indicator", "cirt"],
+    ["compare"],
+    ["search", "e"],
+    ["report-contact"],
+]
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
+def test_every_command_and_format_stays_clean(source, alone, tmp_path):
+    folder = alone(source)
+    cache = {"CWPROFILE_CACHE_DIR": str(tmp_path / "cache")}
+    for command in READING:
+        for fmt in Format:
+            cwprofile(*command, "-p", str(folder), "--format", fmt.value, env=cache)
+        cwprofile(
+            *command, "-p", str(folder), "--format", "table", env={**cache, "FORCE_COLOR": "1"}
+        )
+        for export in ("out.svg", "out.html"):
+            target = tmp_path / f"{command[0]}-{export}"
+            cwprofile(*command, "-p", str(folder), "--export", str(target), env=cache)
+            assert raw_controls(target.read_text(encoding="utf-8")) == []
+    cwprofile("validate", str(source))
+    cwprofile("validate", str(source), "--json")
+    cwprofile("validate", str(source), "--format", "markdown")
+    if source.name in LOADS:
+        code = LOADS[source.name]
+        for fmt in Format:
+            if fmt is not Format.csv:
+                cwprofile("show", code, "-p", str(folder), "--format", fmt.value, env=cache)
+        cwprofile("show", code, "-p", str(folder), env={**cache, "FORCE_COLOR": "1"})
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_files_get_one_clear_line(name, alone, tmp_path):
+    folder = alone(CORPUS / name)
+    result = cwprofile(
+        "countries", "-p", str(folder), env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    )
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"Warning: skipped {folder / name}")
+    assert REFUSED[name] in warnings[0]
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:3]] == ["Cambodia"]
+    strict = subprocess.run(
+        [console_script(), "countries", "--strict", "-p", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CWPROFILE_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert strict.returncode == 1
+    assert strict.stdout == ""
+    assert REFUSED[name] in strict.stderr
+    validated = cwprofile("validate", str(CORPUS / name), "--json")
+    problems = json.loads(validated.stdout)["files"][0]["problems"]
+    assert any(REFUSED[name].split(": ", 1)[-1] in p["message"] for p in problems), problems
+
+
+def test_markup_is_shown_literally(alone, tmp_path):
+    folder = alone(CORPUS / "markup.yaml")
+    env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    plain = cwprofile("show", "KP", "-p", str(folder), env=env).stdout
+    assert (
+        "[bold red]PWNED[/bold red] [link=https://evil.example]click me[/link] :smiley: [/]"
+        in plain
+    )
+    assert "[blink]Cambodia[/blink]" in plain
+    coloured = cwprofile("show", "KP", "-p", str(folder), env={**env, "FORCE_COLOR": "1"}).stdout
+    assert "evil.example" not in "".join(OSC8.findall(coloured))
+    visible = SGR.sub("", coloured)
+    assert "[bold red]PWNED[/bold red]" in visible
+    assert ":smiley:" in visible and "😃" not in visible
+
+
+def test_control_characters_are_shown_as_escapes(alone, tmp_path):
+    folder = alone(CORPUS / "ansi-escapes.yaml")
+    env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    text = cwprofile("show", "LA", "-p", str(folder), env=env).stdout
+    assert "Evil\\x1b[2J\\x1b[HLand" in text
+    for visible in (
+        "\\x1b[31mred",
+        "\\x1b]8;;https://evil.example\\x07click",
+        "\\x1b]52;c;ZXZpbA==\\x07",
+        "x\\x08y",
+        "safe\\x0dEVIL",
+        "\\x9b31m",
+        "\\u202eevil\\u202c",
+        "\\u200b",
+        "\\x7f",
+        "\\x85",
+        "\\u2028",
+    ):
+        assert visible in text, visible
+    document = cwprofile("show", "LA", "-p", str(folder), "--json", env=env).stdout
+    assert "\\u001b[31mred" in document and "\\u009b31m" in document and "\\u202eevil" in document
+    loaded = json.loads(document)
+    assert "\x1b[31mred" in loaded["indicators"]["roadmap"]["evidence"]  # the data itself is kept
+    contact = cwprofile("report-contact", "LA", "-p", str(folder), env=env).stdout
+    assert "CERT \\x1b]0;pwned-title\\x07" in contact
+
+
+def test_yaml_11_implicit_types_do_not_change_values(alone, tmp_path):
+    folder = alone(CORPUS / "yaml11-implicit-types.yaml")
+    document = json.loads(
+        cwprofile(
+            "show",
+            "NO",
+            "--json",
+            "-p",
+            str(folder),
+            env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")},
+        ).stdout
+    )
+    assert document["country"] == {"name": "Norway", "iso2": "NO", "iso3": "NOR"}
+    assert document["background"]["population"]["as_printed"] == "01234"
+    assert document["background"]["population"]["date"] == "1:20"
+    assert document["background"]["internet_users"]["as_printed"] == "1.10%"
+    assert document["provenance"]["last_updated"] == "2014-08-26"
+    statuses = {k: v["status"] for k, v in document["indicators"].items()}
+    assert (statuses["cirt"], statuses["regulation"], statuses["standards"]) == (True, False, False)
+
+
+def test_a_bom_is_ignored_and_the_users_file_replaces_the_bundled_one(alone, tmp_path):
+    folder = alone(CORPUS / "bom.yaml")
+    document = json.loads(
+        cwprofile(
+            "show",
+            "KH",
+            "--json",
+            "-p",
+            str(folder),
+            env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")},
+        ).stdout
+    )
+    assert document["country"]["name"] == "Bom Cambodia"
+
+
+def test_a_file_over_the_size_limit(tmp_path):
+    folder = tmp_path / "big"
+    folder.mkdir()
+    padding = "# " + "x" * 1000 + "\n"
+    (folder / "big.yaml").write_text(
+        padding * 1100 + BUNDLED.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = cwprofile(
+        "countries", "-p", str(folder), env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    )
+    assert (
+        result.stderr
+        == f"Warning: skipped {folder / 'big.yaml'}: is larger than the 1024 KiB a profile may be\n"
+    )
+
+
+def test_a_fifo_named_like_a_profile_does_not_hang(tmp_path):
+    folder = tmp_path / "fifo"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.yaml")
+    result = cwprofile(
+        "countries", "-p", str(folder), env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    )
+    assert result.stderr == f"Warning: skipped {folder / 'pipe.yaml'}: is not a regular file\n"
+
+
+def test_a_hostile_file_name_is_shown_escaped(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    hostile = folder / "\x1b[31mevil\x07.yaml"
+    hostile.write_text(
+        BUNDLED.read_text(encoding="utf-8")
+        .replace("iso2: KH", "iso2: TH")
+        .replace("iso3: KHM", "iso3: THA"),
+        encoding="utf-8",
+    )
+    (folder / "\x1b]0;title\x07bad.yaml").write_text("[", encoding="utf-8")
+    env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    result = cwprofile("countries", "-p", str(folder), env=env)
+    assert "\\x1b[31mevil\\x07.yaml" in result.stdout
+    assert "\\x1b]0;title\\x07bad.yaml" in result.stderr
+    cwprofile("countries", "-p", str(folder), env={**env, "FORCE_COLOR": "1"})
+
+
+HOSTILE_NAMES = [
+    "../../etc/passwd",
+    "/etc/passwd",
+    "profiles/cambodia.yaml",
+    "~/.ssh/id_rsa",
+    "A" * 100_000,
+    "Саmbodia",  # Cyrillic С and а
+    "\x1b[31mred",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "[bold]KH[/bold]",
+    "KH; rm -rf /",
+    "$(id)",
+    "%s%n%x",
+    "\u202ekh",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES, ids=range(len(HOSTILE_NAMES)))
+def test_a_country_argument_is_a_name_never_a_path(name, tmp_path):
+    env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    for command in (["show", name], ["report-contact", name], ["compare", name]):
+        result = cwprofile(*command, env=env, cwd=BUNDLED.parent.parent)
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1
+        assert result.stderr.startswith("Error: no profile for country ")
+        assert len(result.stderr) < 400
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES[:-1], ids=range(len(HOSTILE_NAMES) - 1))
+def test_an_indicator_argument_is_a_name_never_a_path(name, tmp_path):
+    for command in (["indicator", name], ["show", "kh", "--section", name]):
+        result = cwprofile(*command, env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")})
+        assert result.returncode == 1
+        assert result.stderr.startswith("Error: no indicator ")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_hostile_text_through_a_pseudo_terminal(tmp_path):
+    import pty
+
+    folder = tmp_path / "pty"
+    folder.mkdir()
+    shutil.copy(CORPUS / "ansi-escapes.yaml", folder)
+    shutil.copy(CORPUS / "markup.yaml", folder)
+    for args in (["show", "LA"], ["compare"], ["search", "red"], ["indicator", "roadmap"]):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ.update({"COLUMNS": "150", "CWPROFILE_CACHE_DIR": str(tmp_path / "c")})
+            os.environ.pop("NO_COLOR", None)
+            os.execv(console_script(), [console_script(), *args, "-p", str(folder)])
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        out = b"".join(chunks).decode()
+        assert os.waitstatus_to_exitcode(status) == 0, out
+        assert "\x1b[" in out  # colour is on
+        assert raw_controls(out.replace("\r\n", "\n"), colour=True) == [], args
