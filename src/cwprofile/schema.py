@@ -71,7 +71,7 @@ class _Checker:
         self, parent: dict[str, Any], key: str, path: FieldPath, required: bool = False
     ) -> str | None:
         value = parent.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem((*path, key), "is required")
             return None

@@ -1,0 +1,190 @@
+"""Property-based tests: whatever the input, a valid profile or one clean error; never a
+crash, never a hang, never output with a raw control character."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cwprofile.catalog import INDICATORS
+from cwprofile.errors import CwprofileError, InvalidProfile
+from cwprofile.formats import Format
+from cwprofile.importer import import_text
+from cwprofile.model import Profile, to_document
+from cwprofile.output import render
+from cwprofile.reader import Document, read_bytes
+from cwprofile.reports import show
+from cwprofile.schema import from_document
+
+from .conftest import BUNDLED, SOURCE_TEXT
+
+PROFILE_TEXT = BUNDLED.read_text(encoding="utf-8")
+SOURCE = SOURCE_TEXT.read_text(encoding="utf-8")
+RAW = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+def load_or_refuse(raw: bytes, json_first: bool = False) -> Profile | None:
+    """The invariant: a Profile or InvalidProfile, nothing else."""
+    try:
+        return from_document(read_bytes(raw, "prop.yaml", json_first=json_first))
+    except InvalidProfile as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.file == "prop.yaml"
+            assert problem.line is None or problem.line >= 1
+        return None
+
+
+@SETTINGS
+@given(st.text())
+def test_arbitrary_text_is_a_profile_or_one_clean_error(text):
+    load_or_refuse(text.encode("utf-8"))
+    load_or_refuse(text.encode("utf-8"), json_first=True)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(raw):
+    load_or_refuse(raw)
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30)
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "schema_version",
+                    "country",
+                    "indicators",
+                    "status",
+                    "evidence",
+                    "name",
+                    "iso2",
+                    "cirt",
+                    "x",
+                ]
+            )
+            | st.text(max_size=8),
+            children,
+            max_size=5,
+        ),
+    ),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(documents)
+def test_arbitrary_yaml_documents(document):
+    load_or_refuse(yaml.safe_dump(document, allow_unicode=True).encode("utf-8"))
+
+
+mutation = st.tuples(
+    st.sampled_from(["delete", "duplicate", "insert", "swap", "truncate", "replace"]),
+    st.integers(min_value=0, max_value=10_000),
+    st.integers(min_value=0, max_value=10_000),
+    st.text(max_size=12),
+)
+
+
+def mutate(text: str, operations: list[tuple[str, int, int, str]]) -> str:
+    lines = text.split("\n")
+    for operation, a, b, insert in operations:
+        if not lines:
+            break
+        i, j = a % len(lines), b % len(lines)
+        if operation == "delete":
+            del lines[i]
+        elif operation == "duplicate":
+            lines.insert(i, lines[i])
+        elif operation == "insert":
+            column = b % (len(lines[i]) + 1)
+            lines[i] = lines[i][:column] + insert + lines[i][column:]
+        elif operation == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif operation == "truncate":
+            lines = lines[: i + 1]
+        else:
+            lines[i] = insert
+    return "\n".join(lines)
+
+
+@SETTINGS
+@given(st.lists(mutation, min_size=1, max_size=6))
+def test_mutations_of_the_real_profile(operations):
+    load_or_refuse(mutate(PROFILE_TEXT, operations).encode("utf-8"))
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_the_importer_on_arbitrary_text(text):
+    for lenient in (False, True):
+        try:
+            result = import_text(text, "prop.txt", lenient=lenient)
+        except CwprofileError:
+            continue
+        assert RAW.findall(result.yaml.replace("\t", " ")) == []
+
+
+@settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(mutation, min_size=1, max_size=6))
+def test_the_importer_on_mutations_of_the_source(operations):
+    try:
+        result = import_text(mutate(SOURCE, operations), "prop.txt", lenient=True)
+    except CwprofileError:
+        return
+    assert RAW.findall(result.yaml.replace("\t", " ")) == []
+
+
+hostile_text = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(
+            ["\x1b", "\x07", "\x08", "\r", "\x9b", "\u202e", "\u2066", "[", "]", "/", "=", "\n"]
+        ),
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=80, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(name=hostile_text, evidence=hostile_text, organisation=hostile_text)
+def test_no_raw_control_character_reaches_any_format(name, evidence, organisation):
+    from rich.console import Console
+
+    from cwprofile.formats import table
+
+    document = {
+        "schema_version": 1,
+        "country": {"name": name, "iso2": "KH", "iso3": "KHM"},
+        "indicators": {i.id: {"status": True, "evidence": evidence} for i in INDICATORS},
+        "contact": {"organisation": organisation},
+    }
+    try:
+        profile = from_document(Document("prop", document))
+    except InvalidProfile:
+        return  # e.g. a name that is only white space
+    report = show(profile)
+    for fmt in Format:
+        if fmt in (Format.csv, Format.table):
+            continue
+        assert RAW.findall(render(report, fmt)) == [], fmt
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=100)
+    coloured = table.render(report, console)
+    assert RAW.findall(SGR.sub("", coloured)) == []
+    assert RAW.findall(table.export(report, "svg")) == []
+    assert to_document(profile)["country"]["name"] == name.strip()  # the data itself is kept
