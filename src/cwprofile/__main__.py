@@ -1,3 +1,3 @@
-from cwprofile.cli import main
+from cwprofile.cli import run
 
-main()
+run()
