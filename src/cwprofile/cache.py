@@ -1,8 +1,9 @@
 """The compiled cache: one file per set of profile folders, in the user's cache folder.
 
-Layout: a first line of JSON (the manifest: format, cwprofile version, the profile files with
-size, mtime and SHA-256, the index entries, warnings and where each blob lies), then the blobs,
-each a JSON document. A warm run reads the manifest, stats the files and reads one blob.
+Layout: a first line of JSON (the manifest: format, cwprofile version, each profile file with
+its stat, the index entries, warnings and where each blob lies), then the blobs, each a JSON
+document: each profile, each indicator's evidence column, the contacts, the files' SHA-256.
+A warm run reads the manifest, stats the files and reads one blob.
 
 The cache is an optimisation only: it is written to a temporary file and renamed into place
 (so concurrent and interrupted runs never leave a half-written one), and a cache that is
@@ -24,7 +25,7 @@ from typing import Any, BinaryIO
 from cwprofile import __version__
 from cwprofile.store import PROFILE_SUFFIXES, Compiled, CorruptCache, Source, entry_from_json
 
-FORMAT = 1
+FORMAT = 2
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
 
@@ -106,28 +107,30 @@ def load(found: list[Source]) -> Compiled | None:
     try:
         manifest = json.loads(handle.readline())
         data_start = handle.tell()
-        freshness = None
+        fresh = None
         if (
             manifest["format"] == FORMAT
             and manifest["version"] == __version__
             and os.fstat(handle.fileno()).st_size == data_start + manifest["data_length"]
         ):
-            freshness = _freshness(manifest, found)
-        if freshness is None:
+            reader = _BlobReader(handle, data_start, manifest["names"], manifest["spans"])
+            fresh = _freshness(manifest, found, reader)
+        if fresh is None:
             handle.close()
             return None
-        if freshness:
-            _settle(handle, data_start, manifest, freshness)
+        if fresh:
+            _settle(handle, data_start, manifest, fresh)
         entries = tuple(entry_from_json(n, row) for n, row in enumerate(manifest["entries"]))
         warnings = tuple(manifest["warnings"])
-        blobs = manifest["blobs"]
-    except (ValueError, KeyError, TypeError, IndexError, OSError):
+    except (ValueError, KeyError, TypeError, IndexError, OSError, CorruptCache):
         handle.close()
         return None
-    return Compiled(entries, warnings, _BlobReader(handle, data_start, blobs))
+    return Compiled(entries, warnings, reader)
 
 
-def _freshness(manifest: dict[str, Any], found: list[Source]) -> list[tuple[str, list[int]]] | None:
+def _freshness(
+    manifest: dict[str, Any], found: list[Source], blob: _BlobReader
+) -> list[tuple[str, list[int]]] | None:
     """None when a file changed. Otherwise the files' stats, or an empty list when every file
     could be trusted by its stat alone (none had to be compared by content)."""
     files = manifest["files"]
@@ -135,18 +138,19 @@ def _freshness(manifest: dict[str, Any], found: list[Source]) -> list[tuple[str,
     if len(now) != len(files):
         return None
     built = manifest["built_ns"]
-    compared = False
-    for (path, stat), (was_path, was_stat, digest) in zip(now, files, strict=True):
+    digests = None  # read only when some file must be compared by content
+    for number, ((path, stat), (was_path, *was_stat)) in enumerate(zip(now, files, strict=True)):
         if path != was_path:
             return None
         # A file changed within the clock's resolution of the build may have changed after it
         # was read without its stat showing it: such a file is compared by content.
         if stat == was_stat and max(stat[1], stat[2]) < built - RACY_NS:
             continue
-        if stat[0] != was_stat[0] or _sha256(path) != digest:
+        if digests is None:
+            digests = blob("digests")
+        if stat[0] != was_stat[0] or _sha256(path) != digests[number]:
             return None
-        compared = True
-    return now if compared else []
+    return now if digests is not None else []
 
 
 def _settle(
@@ -161,10 +165,7 @@ def _settle(
     now = time.time_ns()
     if any(max(stat[1], stat[2]) >= now - RACY_NS for _, stat in current):
         return
-    manifest["files"] = [
-        (path, stat, digest)
-        for (path, stat), (_, _, digest) in zip(current, manifest["files"], strict=True)
-    ]
+    manifest["files"] = [[path, *stat] for path, stat in current]
     manifest["built_ns"] = now
     handle.seek(data_start)
     data = handle.read()
@@ -172,22 +173,29 @@ def _settle(
 
 
 class _BlobReader:
-    """Reads one named blob from the open cache file; the handle survives a concurrent rename."""
+    """Reads one named blob from the open cache file; the handle survives a concurrent rename.
 
-    def __init__(self, handle: BinaryIO, data_start: int, blobs: dict[str, list[int]]) -> None:
+    The manifest lists the names and, flat, each one's offset, length and CRC-32: no dict of
+    hundreds of entries is built on a run that reads one blob."""
+
+    def __init__(
+        self, handle: BinaryIO, data_start: int, names: list[str], spans: list[int]
+    ) -> None:
         self._handle = handle
         self._start = data_start
-        self._blobs = blobs
+        self._names = names
+        self._spans = spans
 
     def __call__(self, name: str) -> Any:
         try:
-            offset, length, checksum = self._blobs[name]
+            at = 3 * self._names.index(name)
+            offset, length, checksum = self._spans[at : at + 3]
             self._handle.seek(self._start + offset)
             raw = self._handle.read(length)
             if len(raw) != length or zlib.crc32(raw) != checksum:
                 raise CorruptCache(name)
             return json.loads(raw)
-        except (KeyError, ValueError, TypeError, OSError) as error:
+        except (ValueError, TypeError, OSError) as error:
             raise CorruptCache(name) from error
 
 
@@ -195,17 +203,21 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
     """Write the cache for these sources; any failure just means no cache."""
     built_ns = time.time_ns()
     files = []
+    digests = []
     for path, stat in _fingerprints(found):
         digest = _sha256(path)
         if digest is None:
             return
-        files.append((path, stat, digest))
+        files.append([path, *stat])
+        digests.append(digest)
     chunks: list[bytes] = []
-    where: dict[str, list[int]] = {}
+    names: list[str] = []
+    spans: list[int] = []
     offset = 0
-    for name, value in blobs.items():
+    for name, value in {**blobs, "digests": digests}.items():
         raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-        where[name] = [offset, len(raw), zlib.crc32(raw)]
+        names.append(name)
+        spans += (offset, len(raw), zlib.crc32(raw))
         chunks.append(raw)
         offset += len(raw)
     manifest = {
@@ -215,7 +227,8 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         "files": files,
         "entries": [entry.to_json() for entry in compiled.entries],
         "warnings": list(compiled.warnings),
-        "blobs": where,
+        "names": names,
+        "spans": spans,
         "data_length": offset,
     }
     _write_atomically(cache_file(found), [_header(manifest), *chunks])
