@@ -1,8 +1,9 @@
 """The compiled cache: one file per set of profile folders, in the user's cache folder.
 
-Layout: a first line of JSON (the manifest: format, cwprofile version, each profile file with
-its stat, the index entries, warnings and where each blob lies), then the blobs, each a JSON
-document: each profile, each indicator's evidence column, the contacts, the files' SHA-256.
+Layout: a first line of JSON (the manifest: format, cwprofile version, the profile files'
+stats as one string, the index entries, warnings and where each blob lies), then the blobs,
+each a JSON document: each profile, each indicator's evidence column, the contacts, and the
+files with their size and SHA-256 (read only when a stat changed).
 A warm run reads the manifest, stats the files and reads one blob.
 
 The cache is an optimisation only: it is written to a temporary file and renamed into place
@@ -25,7 +26,7 @@ from typing import Any, BinaryIO
 from cwprofile import __version__
 from cwprofile.store import PROFILE_SUFFIXES, Compiled, CorruptCache, Source, entry_from_json
 
-FORMAT = 2
+FORMAT = 3
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
 
@@ -98,6 +99,14 @@ def _sha256(path: str) -> str | None:
             return None
 
 
+def _stamp(fingerprints: list[tuple[str, list[int]]]) -> str:
+    """All the files' stats as one string: one object to hold and compare, not thousands."""
+    return "\n".join(
+        f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
+        for path, (size, mtime, ctime, inode) in fingerprints
+    )
+
+
 def load(found: list[Source]) -> Compiled | None:
     """The cached library when every profile file is as it was, else None."""
     try:
@@ -131,26 +140,21 @@ def load(found: list[Source]) -> Compiled | None:
 def _freshness(
     manifest: dict[str, Any], found: list[Source], blob: _BlobReader
 ) -> list[tuple[str, list[int]]] | None:
-    """None when a file changed. Otherwise the files' stats, or an empty list when every file
-    could be trusted by its stat alone (none had to be compared by content)."""
-    files = manifest["files"]
+    """None when a file changed. Otherwise an empty list when the files' stats are as they
+    were at the build, or their stats now when their content had to be compared instead."""
     now = _fingerprints(found)
+    newest = max((max(stat[1], stat[2]) for _, stat in now), default=0)
+    # A file changed within the clock's resolution of the build may have changed after it was
+    # read without its stat showing it: then, as when a stat differs, contents are compared.
+    if newest < manifest["built_ns"] - RACY_NS and _stamp(now) == manifest["stamp"]:
+        return []
+    files = blob("files")
     if len(now) != len(files):
         return None
-    built = manifest["built_ns"]
-    digests = None  # read only when some file must be compared by content
-    for number, ((path, stat), (was_path, *was_stat)) in enumerate(zip(now, files, strict=True)):
-        if path != was_path:
+    for (path, stat), (was_path, was_size, digest) in zip(now, files, strict=True):
+        if path != was_path or stat[0] != was_size or _sha256(path) != digest:
             return None
-        # A file changed within the clock's resolution of the build may have changed after it
-        # was read without its stat showing it: such a file is compared by content.
-        if stat == was_stat and max(stat[1], stat[2]) < built - RACY_NS:
-            continue
-        if digests is None:
-            digests = blob("digests")
-        if stat[0] != was_stat[0] or _sha256(path) != digests[number]:
-            return None
-    return now if digests is not None else []
+    return now
 
 
 def _settle(
@@ -165,7 +169,7 @@ def _settle(
     now = time.time_ns()
     if any(max(stat[1], stat[2]) >= now - RACY_NS for _, stat in current):
         return
-    manifest["files"] = [[path, *stat] for path, stat in current]
+    manifest["stamp"] = _stamp(current)
     manifest["built_ns"] = now
     handle.seek(data_start)
     data = handle.read()
@@ -202,19 +206,18 @@ class _BlobReader:
 def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> None:
     """Write the cache for these sources; any failure just means no cache."""
     built_ns = time.time_ns()
+    fingerprints = _fingerprints(found)
     files = []
-    digests = []
-    for path, stat in _fingerprints(found):
+    for path, stat in fingerprints:
         digest = _sha256(path)
         if digest is None:
             return
-        files.append([path, *stat])
-        digests.append(digest)
+        files.append([path, stat[0], digest])
     chunks: list[bytes] = []
     names: list[str] = []
     spans: list[int] = []
     offset = 0
-    for name, value in {**blobs, "digests": digests}.items():
+    for name, value in {**blobs, "files": files}.items():
         raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
         names.append(name)
         spans += (offset, len(raw), zlib.crc32(raw))
@@ -224,7 +227,7 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         "format": FORMAT,
         "version": __version__,
         "built_ns": built_ns,
-        "files": files,
+        "stamp": _stamp(fingerprints),
         "entries": [entry.to_json() for entry in compiled.entries],
         "warnings": list(compiled.warnings),
         "names": names,

@@ -5,14 +5,51 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cwprofile.errors import CwprofileError, OutputError
 from cwprofile.formats import Format
 
 if TYPE_CHECKING:
-    from cwprofile.views import Report
+    from cwprofile.views import Block, Table
+
+
+class Report:
+    """What a command shows: a document for programs, blocks for people.
+
+    Either may be given as a function of no arguments, so that a run builds only the form
+    it prints (compare's matrix over 400 profiles is not drawn for --json).
+    """
+
+    __slots__ = ("_blocks", "_document")
+
+    def __init__(
+        self,
+        document: dict[str, Any] | Callable[[], dict[str, Any]],
+        blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
+    ) -> None:
+        self._document = document
+        self._blocks = blocks
+
+    @property
+    def document(self) -> dict[str, Any]:
+        if callable(self._document):
+            self._document = self._document()
+        return self._document
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        if callable(self._blocks):
+            self._blocks = self._blocks()
+        return self._blocks
+
+    def single_table(self) -> Table | None:
+        from cwprofile.views import Table
+
+        tables = [block for block in self.blocks if isinstance(block, Table)]
+        return tables[0] if len(tables) == 1 else None
 
 
 EXPORT_KINDS = (".svg", ".html", ".htm")

@@ -1,7 +1,8 @@
 """What each command shows: pure functions from profiles to a Report (document and blocks).
 
-The JSON documents built here are the documented contract (see README, "JSON output"); the
-blocks are their human form. Nothing here prints or knows the output format.
+The JSON documents built here are the documented contract (see README, "Output for
+scripts"); the blocks are their human form, built (and `views` imported) only when a human
+format is asked for. Nothing here prints or knows the output format.
 """
 
 from __future__ import annotations
@@ -20,22 +21,12 @@ from cwprofile.catalog import (
     Indicator,
     indicators_of,
 )
-from cwprofile.views import (
-    Block,
-    Column,
-    Fields,
-    Heading,
-    Highlighted,
-    Link,
-    Paragraph,
-    Report,
-    Table,
-    Value,
-)
+from cwprofile.output import Report
 
 if TYPE_CHECKING:
     from cwprofile.model import Contact, Figure, Profile
     from cwprofile.store import Entry, Library
+    from cwprofile.views import Block, Value
 
 
 def _country_label(entry: Entry, editions: dict[str, int]) -> str:
@@ -91,6 +82,8 @@ def _age(days: int | None) -> str:
 
 
 def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
+    from cwprofile.views import Link
+
     rows: list[tuple[str, Value]] = [("Organisation", contact.organisation)]
     if contact.phone:
         phone = contact.phone
@@ -116,90 +109,98 @@ def show(
 
     document = to_document(profile)
     document["derived"]["age_days"] = profile.age_days(today)
-    chosen = set(part) if part is not None else set(INDICATORS)
-    country = profile.country
-    tally = profile.tally
-    blocks: list[Block] = [
-        Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
-    ]
-    if part is None:
-        blocks.append(
-            Fields(
-                (
-                    ("Total population", _figure_text(profile.population)),
-                    ("Internet users", _figure_text(profile.internet_users, " of population")),
-                    ("Indicators", f"{tally.yes} of {tally.of} yes"),
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Fields, Heading, Link, Paragraph, Table
+
+        chosen = set(part) if part is not None else set(INDICATORS)
+        country = profile.country
+        tally = profile.tally
+        out: list[Block] = [
+            Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
+        ]
+        if part is None:
+            out.append(
+                Fields(
                     (
-                        "By pillar",
-                        ", ".join(
-                            f"{p.title} {t.yes}/{t.of}"
-                            for p in PILLARS
-                            for t in (profile.pillar_tally(p),)
+                        ("Total population", _figure_text(profile.population)),
+                        ("Internet users", _figure_text(profile.internet_users, " of population")),
+                        ("Indicators", f"{tally.yes} of {tally.of} yes"),
+                        (
+                            "By pillar",
+                            ", ".join(
+                                f"{p.title} {t.yes}/{t.of}"
+                                for p in PILLARS
+                                for t in (profile.pillar_tally(p),)
+                            ),
                         ),
                     ),
-                ),
-                title="Background",
-            )
-        )
-    for section in SECTIONS:
-        pillars = [p for p in PILLARS if p.section is section and chosen & set(indicators_of(p))]
-        if not pillars:
-            continue
-        blocks.append(Heading(f"{section.code}. {section.title}", 2))
-        for pillar in pillars:
-            pillar_tally = profile.pillar_tally(pillar)
-            rows = tuple(
-                (f.indicator.code, f.indicator.title, f.status, f.evidence)
-                for f in profile.findings
-                if f.indicator.pillar is pillar and f.indicator in chosen
-            )
-            title = pillar.title if pillar.code != section.code else section.title
-            blocks.append(
-                Table(
-                    (
-                        Column("Code", "code"),
-                        Column("Indicator", "indicator"),
-                        Column("Status", "status"),
-                        Column("Evidence", "evidence", wide=True),
-                    ),
-                    rows,
-                    title=f"{pillar.code} {title}: {pillar_tally.yes} of {pillar_tally.of} yes",
+                    title="Background",
                 )
             )
-    if part is None:
-        blocks.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
-        provenance = profile.provenance
-        updated = provenance.last_updated
-        blocks.append(
-            Fields(
-                (
+        for section in SECTIONS:
+            pillars = [
+                p for p in PILLARS if p.section is section and chosen & set(indicators_of(p))
+            ]
+            if not pillars:
+                continue
+            out.append(Heading(f"{section.code}. {section.title}", 2))
+            for pillar in pillars:
+                pillar_tally = profile.pillar_tally(pillar)
+                rows = tuple(
+                    (f.indicator.code, f.indicator.title, f.status, f.evidence)
+                    for f in profile.findings
+                    if f.indicator.pillar is pillar and f.indicator in chosen
+                )
+                title = pillar.title if pillar.code != section.code else section.title
+                out.append(
+                    Table(
+                        (
+                            Column("Code", "code"),
+                            Column("Indicator", "indicator"),
+                            Column("Status", "status"),
+                            Column("Evidence", "evidence", wide=True),
+                        ),
+                        rows,
+                        title=f"{pillar.code} {title}: {pillar_tally.yes} of {pillar_tally.of} yes",
+                    )
+                )
+        if part is None:
+            out.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
+            provenance = profile.provenance
+            updated = provenance.last_updated
+            out.append(
+                Fields(
                     (
-                        "Last updated",
-                        f"{updated.isoformat()} ({_age(profile.age_days(today))})"
-                        if updated
-                        else None,
+                        (
+                            "Last updated",
+                            f"{updated.isoformat()} ({_age(profile.age_days(today))})"
+                            if updated
+                            else None,
+                        ),
+                        ("Source file", profile.origin),
+                        (
+                            "Disclaimer",
+                            Link(provenance.disclaimer, provenance.disclaimer)
+                            if provenance.disclaimer
+                            else None,
+                        ),
+                        (
+                            "More information",
+                            Link(provenance.more_information, provenance.more_information)
+                            if provenance.more_information
+                            else None,
+                        ),
                     ),
-                    ("Source file", profile.origin),
-                    (
-                        "Disclaimer",
-                        Link(provenance.disclaimer, provenance.disclaimer)
-                        if provenance.disclaimer
-                        else None,
-                    ),
-                    (
-                        "More information",
-                        Link(provenance.more_information, provenance.more_information)
-                        if provenance.more_information
-                        else None,
-                    ),
-                ),
-                title="Provenance",
+                    title="Provenance",
+                )
             )
+        out.append(
+            Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True)
         )
-    blocks.append(
-        Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True)
-    )
-    return Report(document, tuple(blocks))
+        return tuple(out)
+
+    return Report(document, blocks)
 
 
 # indicator ----------------------------------------------------------------------------------
@@ -231,16 +232,19 @@ def indicator(library: Library, chosen: Indicator) -> Report:
         "profiles": profiles,
         "tally": {"yes": yes, "no": len(rows) - yes, "total": len(rows)},
     }
-    table = Table(
-        (
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Paragraph, Table
+
+        columns = (
             Column("Country", "country"),
             Column("Status", "status"),
             Column("Evidence", "evidence", wide=True),
-        ),
-        tuple(rows),
-        title=f"{chosen.code} {chosen.title} ({chosen.pillar.title})",
-    )
-    return Report(document, (table, Paragraph(tally)))
+        )
+        title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
+        return (Table(columns, tuple(rows), title=title), Paragraph(tally))
+
+    return Report(document, blocks)
 
 
 # indicators ---------------------------------------------------------------------------------
@@ -254,20 +258,24 @@ def catalog() -> Report:
             for i in INDICATORS
         ],
     }
-    table = Table(
-        (
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Paragraph, Table
+
+        columns = (
             Column("Code", "code"),
             Column("Id", "id"),
             Column("Title", "title"),
             Column("Pillar", "pillar"),
             Column("Aliases", "aliases"),
-        ),
-        tuple((i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases)) for i in INDICATORS),
-    )
-    return Report(
-        document,
-        (table, Paragraph(f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars", quiet=True)),
-    )
+        )
+        rows = tuple(
+            (i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases)) for i in INDICATORS
+        )
+        note = f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars"
+        return (Table(columns, rows), Paragraph(note, quiet=True))
+
+    return Report(document, blocks)
 
 
 # countries ----------------------------------------------------------------------------------
@@ -315,24 +323,25 @@ def countries(library: Library) -> Report:
         "profiles": profiles,
         "warnings": list(library.warnings),
     }
-    columns = (
-        Column("Country", "name"),
-        Column("ISO2", "iso2"),
-        Column("ISO3", "iso3"),
-        Column("Last updated", "last_updated"),
-        Column("Yes", "yes", numeric=True),
-        *(Column(_PILLAR_SHORT[p.id], p.id, numeric=True) for p in PILLARS),
-        Column("File", "origin"),
-    )
-    legend = ", ".join(f"{_PILLAR_SHORT[p.id]} = {p.title}" for p in PILLARS)
-    count = len(rows)
-    return Report(
-        document,
-        (
-            Table(columns, tuple(rows)),
-            Paragraph(f"{count} profile{'s' * (count != 1)} loaded. {legend}.", quiet=True),
-        ),
-    )
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Paragraph, Table
+
+        columns = (
+            Column("Country", "name"),
+            Column("ISO2", "iso2"),
+            Column("ISO3", "iso3"),
+            Column("Last updated", "last_updated"),
+            Column("Yes", "yes", numeric=True),
+            *(Column(_PILLAR_SHORT[p.id], p.id, numeric=True) for p in PILLARS),
+            Column("File", "origin"),
+        )
+        legend = ", ".join(f"{_PILLAR_SHORT[p.id]} = {p.title}" for p in PILLARS)
+        count = len(rows)
+        note = f"{count} profile{'s' * (count != 1)} loaded. {legend}."
+        return (Table(columns, tuple(rows)), Paragraph(note, quiet=True))
+
+    return Report(document, blocks)
 
 
 # report-contact -----------------------------------------------------------------------------
@@ -340,11 +349,9 @@ def countries(library: Library) -> Report:
 
 def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
     pairs = list(pairs)
-    editions = _editions(entry for entry, _ in pairs)
-    documents = []
-    rows = []
-    for entry, contact in pairs:
-        documents.append(
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "contacts": [
             {
                 **_entry_document(entry),
                 "organisation": contact.organisation,
@@ -355,8 +362,15 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
                 "tel_uri": f"tel:{contact.phone_e164}" if contact.phone_e164 else None,
                 "mailto_uri": f"mailto:{contact.email}" if contact.email else None,
             }
-        )
-        rows.append(
+            for entry, contact in pairs
+        ],
+    }
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Link, Table
+
+        editions = _editions(entry for entry, _ in pairs)
+        rows = tuple(
             (
                 _country_label(entry, editions),
                 contact.organisation,
@@ -367,21 +381,19 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
                 Link(contact.email, f"mailto:{contact.email}") if contact.email else None,
                 Link(contact.web, contact.web) if contact.web else None,
             )
+            for entry, contact in pairs
         )
-    document = {"schema_version": SCHEMA_VERSION, "contacts": documents}
-    table = Table(
-        (
+        columns = (
             Column("Country", "country"),
             Column("Organisation", "organisation", wide=True),
             Column("Phone", "phone"),
             Column("E.164", "phone_e164"),
             Column("Email", "email"),
             Column("Web", "web"),
-        ),
-        tuple(rows),
-        title="Where to report a computer incident",
-    )
-    return Report(document, (table,))
+        )
+        return (Table(columns, rows, title="Where to report a computer incident"),)
+
+    return Report(document, blocks)
 
 
 # compare ------------------------------------------------------------------------------------
@@ -420,6 +432,8 @@ def compare(entries: Sequence[Entry]) -> Report:
         }
 
     def blocks() -> tuple[Block, ...]:
+        from cwprofile.views import Column, Paragraph, Table
+
         editions = _editions(entries)
         rows: list[tuple[Value, ...]] = []
         group_rows = set()
@@ -461,6 +475,7 @@ def search(library: Library, text: str) -> Report:
     import re
 
     from cwprofile.textsafe import safe_line
+    from cwprofile.views import Column, Highlighted, Paragraph, Table
 
     pattern = re.compile(re.escape(text), re.IGNORECASE)
     editions = _editions(library.entries)

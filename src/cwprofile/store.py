@@ -246,10 +246,8 @@ class Library:
             for entry in self.entries:
                 for name in (entry.name, entry.iso2, entry.iso3):
                     self._index.setdefault(_country_key(name), []).append(entry)
-        from cwprofile.textsafe import is_unsafe
-
-        # A control or bidi character never matches: `\u202ekh` is not `kh`.
-        key = "" if is_unsafe(query) else _country_key(query[:MAX_QUERY])
+        # A control, bidi or other invisible character never matches: `\u202ekh` is not `kh`.
+        key = _country_key(query[:MAX_QUERY]) if query.isprintable() else ""
         matches = self._index.get(key) if key else None
         if matches:
             return matches[0]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.errors import InvalidProfile, Problem
+from cwprofile.output import Report
 from cwprofile.reader import read_file, read_yaml
 from cwprofile.schema import from_document
 from cwprofile.store import PROFILE_SUFFIXES
-from cwprofile.views import Lines, Paragraph, Report
+from cwprofile.views import Lines, Paragraph
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -1,14 +1,13 @@
 """What a command hands to the output: a JSON document for programs and blocks for people.
 
-Commands never branch on the output format. They build a `Report`; `output.py` picks the
-format module that turns it into text. A cell or field value is text, a number, a yes/no
+Commands never branch on the output format. They build a `Report` (in `output.py`) of a
+document and these blocks; `output.py` picks the format module that turns it into text. A cell or field value is text, a number, a yes/no
 (`bool`), a `Link`, or None (shown as a dash).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class Link(NamedTuple):
@@ -66,40 +65,6 @@ class Lines(NamedTuple):
 
 
 Block = Heading | Fields | Table | Paragraph | Lines
-
-
-class Report:
-    """What a command shows: a document for programs, blocks for people.
-
-    Either may be given as a function of no arguments, so that a run builds only the form
-    it prints (compare's matrix over 400 profiles is not drawn for --json).
-    """
-
-    __slots__ = ("_blocks", "_document")
-
-    def __init__(
-        self,
-        document: dict[str, Any] | Callable[[], dict[str, Any]],
-        blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
-    ) -> None:
-        self._document = document
-        self._blocks = blocks
-
-    @property
-    def document(self) -> dict[str, Any]:
-        if callable(self._document):
-            self._document = self._document()
-        return self._document
-
-    @property
-    def blocks(self) -> tuple[Block, ...]:
-        if callable(self._blocks):
-            self._blocks = self._blocks()
-        return self._blocks
-
-    def single_table(self) -> Table | None:
-        tables = [block for block in self.blocks if isinstance(block, Table)]
-        return tables[0] if len(tables) == 1 else None
 
 
 def plain(value: Value) -> str:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from cwprofile.textsafe import safe
-from cwprofile.views import Report, plain
+from cwprofile.views import plain
+
+if TYPE_CHECKING:
+    from cwprofile.output import Report
 
 
 class NotTabular(ValueError):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from cwprofile.textsafe import safe_line
-from cwprofile.views import Fields, Heading, Lines, Link, Paragraph, Report, Table, Value, plain
+from cwprofile.views import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+if TYPE_CHECKING:
+    from cwprofile.output import Report
 
 
 def escape(text: str) -> str:

@@ -16,7 +16,6 @@ from cwprofile.views import (
     Lines,
     Link,
     Paragraph,
-    Report,
     Table,
     Value,
     plain,
@@ -25,6 +24,8 @@ from cwprofile.views import (
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
+
+    from cwprofile.output import Report
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 

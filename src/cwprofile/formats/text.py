@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cwprofile.textsafe import safe_line
-from cwprofile.views import Fields, Heading, Lines, Paragraph, Report, Table, plain
+from cwprofile.views import Fields, Heading, Lines, Paragraph, Table, plain
+
+if TYPE_CHECKING:
+    from cwprofile.output import Report
 
 
 def render(report: Report) -> str:
