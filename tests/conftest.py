@@ -78,3 +78,26 @@ def console_script() -> str:
     found = shutil.which("cwprofile", path=str(Path(sys.executable).parent))
     assert found, "the cwprofile console script is not installed next to this Python"
     return found
+
+
+def run_in_terminal(arguments: list[str], environment: dict[str, str]) -> tuple[int, str]:
+    """The installed script run on a pseudo-terminal: its exit code and what the screen got."""
+    import os
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: becomes cwprofile, never returns
+        os.environ.update(environment)
+        os.environ.pop("NO_COLOR", None)
+        os.execv(console_script(), [console_script(), *arguments])
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the terminal closes when the child exits
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode().replace("\r\n", "\n")

@@ -13,7 +13,7 @@ import pytest
 
 from cwprofile import cli
 
-from .conftest import BUNDLED, console_script, make_variant
+from .conftest import BUNDLED, console_script, make_variant, run_in_terminal
 
 
 def cwprofile(*args, cwd=None, env=None, **kwargs):
@@ -97,27 +97,9 @@ def test_a_shell_pipe_into_head_is_quiet(tmp_path):
     )
 
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_on_a_terminal_output_is_coloured_with_marks():
-    import pty
-
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["COLUMNS"] = "120"
-        os.environ.pop("NO_COLOR", None)
-        os.execv(console_script(), [console_script(), "indicator", "cirt"])
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    _, status = os.waitpid(pid, 0)
-    out = b"".join(chunks).decode()
-    assert os.waitstatus_to_exitcode(status) == 0
+    code, out = run_in_terminal(["indicator", "cirt"], {"COLUMNS": "120"})
+    assert code == 0
     assert "\x1b[" in out
     assert "✓ yes" in out
     assert "CamCERT" in out

@@ -19,7 +19,7 @@ import pytest
 
 from cwprofile.formats import Format
 
-from ..conftest import BUNDLED, console_script
+from ..conftest import BUNDLED, console_script, run_in_terminal
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(CORPUS.iterdir())
@@ -213,18 +213,16 @@ def test_control_characters_are_shown_as_escapes(alone, tmp_path):
     assert "CERT \\x1b]0;pwned-title\\x07" in contact
 
 
-def test_yaml_11_implicit_types_do_not_change_values(alone, tmp_path):
-    folder = alone(CORPUS / "yaml11-implicit-types.yaml")
-    document = json.loads(
-        cwprofile(
-            "show",
-            "NO",
-            "--json",
-            "-p",
-            str(folder),
-            env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")},
-        ).stdout
+def shown(code: str, folder: Path, cache: Path) -> dict:
+    """`show CODE --json` over a folder, parsed."""
+    result = cwprofile(
+        "show", code, "--json", "-p", str(folder), env={"CWPROFILE_CACHE_DIR": str(cache)}
     )
+    return json.loads(result.stdout)
+
+
+def test_yaml_11_implicit_types_do_not_change_values(alone, tmp_path):
+    document = shown("NO", alone(CORPUS / "yaml11-implicit-types.yaml"), tmp_path / "c")
     assert document["country"] == {"name": "Norway", "iso2": "NO", "iso3": "NOR"}
     assert document["background"]["population"]["as_printed"] == "01234"
     assert document["background"]["population"]["date"] == "1:20"
@@ -235,17 +233,7 @@ def test_yaml_11_implicit_types_do_not_change_values(alone, tmp_path):
 
 
 def test_a_bom_is_ignored_and_the_users_file_replaces_the_bundled_one(alone, tmp_path):
-    folder = alone(CORPUS / "bom.yaml")
-    document = json.loads(
-        cwprofile(
-            "show",
-            "KH",
-            "--json",
-            "-p",
-            str(folder),
-            env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")},
-        ).stdout
-    )
+    document = shown("KH", alone(CORPUS / "bom.yaml"), tmp_path / "c")
     assert document["country"]["name"] == "Bom Cambodia"
 
 
@@ -333,29 +321,13 @@ def test_an_indicator_argument_is_a_name_never_a_path(name, tmp_path):
 
 
 def test_hostile_text_through_a_pseudo_terminal(tmp_path):
-    import pty
-
     folder = tmp_path / "pty"
     folder.mkdir()
     shutil.copy(CORPUS / "ansi-escapes.yaml", folder)
     shutil.copy(CORPUS / "markup.yaml", folder)
+    environment = {"COLUMNS": "150", "CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
     for args in (["show", "LA"], ["compare"], ["search", "red"], ["indicator", "roadmap"]):
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.environ.update({"COLUMNS": "150", "CWPROFILE_CACHE_DIR": str(tmp_path / "c")})
-            os.environ.pop("NO_COLOR", None)
-            os.execv(console_script(), [console_script(), *args, "-p", str(folder)])
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        out = b"".join(chunks).decode()
-        assert os.waitstatus_to_exitcode(status) == 0, out
+        code, out = run_in_terminal([*args, "-p", str(folder)], environment)
+        assert code == 0, out
         assert "\x1b[" in out  # colour is on
-        assert raw_controls(out.replace("\r\n", "\n"), colour=True) == [], args
+        assert raw_controls(out, colour=True) == [], args
