@@ -70,7 +70,7 @@ def renderables(report: Report, unicode: bool) -> list[RenderableType]:
                 text.stylize("bold cyan")
                 out.append(Padding(text, (1, 0, 0, 0)))
         elif isinstance(block, Fields):
-            out.append(_fields(block, unicode))
+            out.append(Padding(_fields(block, unicode), (1, 0, 0, 0)))
         elif isinstance(block, Table):
             out.append(_table(block, unicode))
         elif isinstance(block, Paragraph):
@@ -111,7 +111,8 @@ def _fields(block: Fields, unicode: bool) -> RenderableType:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
     if block.title:
-        grid.title = Text(safe_line(block.title))
+        grid.title = Text(safe_line(block.title), style="bold")
+        grid.title_justify = "left"
     for label, value in block.rows:
         grid.add_row(Text(safe_line(label)), cell(value, unicode))
     return grid
