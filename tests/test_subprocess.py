@@ -143,3 +143,17 @@ def test_the_bundled_profile_is_what_the_installed_package_reads(tmp_path):
     result = cwprofile("countries", "--json", cwd=tmp_path)
     assert json.loads(result.stdout)["profiles"][0]["origin"] == "bundled:cambodia.yaml"
     assert BUNDLED.exists()
+
+
+def test_shell_completion_of_indicators_and_countries(tmp_path):
+    env = {
+        "_CWPROFILE_COMPLETE": "complete_bash",
+        "COMP_CWORD": "2",
+        "CWPROFILE_CACHE_DIR": str(tmp_path),
+    }
+    indicators = cwprofile(env={**env, "COMP_WORDS": "cwprofile indicator intra"})
+    assert indicators.stdout.split() == ["intra_state_cooperation", "intra_agency_cooperation"]
+    countries = cwprofile(env={**env, "COMP_WORDS": "cwprofile show cam"})
+    assert countries.stdout.split() == ["cambodia"]
+    countries = cwprofile(env={**env, "COMP_WORDS": "cwprofile report-contact Cam"})
+    assert countries.stdout.split() == ["Cambodia"]

@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,7 +19,12 @@ from cwprofile import __version__
 from cwprofile.errors import CwprofileError
 from cwprofile.formats import Format
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+if TYPE_CHECKING:
+    from cwprofile.output import Report
+    from cwprofile.store import Library
+
+# The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
+EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 3, 130
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
 
@@ -89,7 +94,14 @@ def _complete_country(incomplete: str) -> list[str]:
         names = load().country_names()
     except CwprofileError:
         return []
-    return [name for name in names if name.casefold().startswith(incomplete.casefold())]
+    # Shells keep only what starts with the typed text, case and all; lookups ignore case, so
+    # `cam` completes to `cambodia` and `Cam` to `Cambodia`.
+    typed_lower = incomplete == incomplete.lower()
+    return [
+        name.lower() if typed_lower else name
+        for name in names
+        if name.casefold().startswith(incomplete.casefold())
+    ]
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
@@ -158,7 +170,7 @@ def _format(fmt: Format | None, as_json: bool) -> Format | None:
     return Format.json if as_json else fmt
 
 
-def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):
+def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
     from cwprofile.store import load
 
     library = load(profiles_dir or (), use_cache=not no_cache, strict=strict)
@@ -168,7 +180,11 @@ def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool):
 
 
 def _emit(
-    report, fmt: Format | None, as_json: bool, export: Path | None = None, force: bool = False
+    report: "Report",
+    fmt: Format | None,
+    as_json: bool,
+    export: Path | None = None,
+    force: bool = False,
 ) -> None:
     from cwprofile.output import emit
 
