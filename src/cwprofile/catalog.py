@@ -30,7 +30,6 @@ class Indicator(NamedTuple):
     title: str  # "CIRT"
     pillar: Pillar
     aliases: tuple[str, ...] = ()
-    heading: str = ""  # the heading as ITU prints it, when it differs from the title
 
     @property
     def section(self) -> Section:
@@ -38,7 +37,8 @@ class Indicator(NamedTuple):
 
     @property
     def source_heading(self) -> str:
-        return self.heading or self.title.upper()
+        """The heading as the ITU profiles print it."""
+        return self.title.upper()
 
 
 CYBERSECURITY = Section("1", "cybersecurity", "Cybersecurity")
@@ -114,8 +114,6 @@ INDICATORS: tuple[Indicator, ...] = (
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
 POSITION: dict[str, int] = {indicator.id: number for number, indicator in enumerate(INDICATORS)}
-BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
-PILLAR_BY_ID: dict[str, Pillar] = {pillar.id: pillar for pillar in PILLARS}
 
 
 def normalize(text: str) -> str:

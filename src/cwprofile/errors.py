@@ -75,10 +75,6 @@ class InvalidProfile(CwprofileError):
         return f"check it with `cwprofile validate {self.problems[0].file}`"
 
 
-class ProfileConflict(CwprofileError):
-    pass
-
-
 class OutputError(CwprofileError):
     """The output could not be written (exists, folder missing, disk full)."""
 

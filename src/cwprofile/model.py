@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from cwprofile import SCHEMA_VERSION
-from cwprofile.catalog import PILLARS, POSITION, Indicator, Pillar
+from cwprofile.catalog import PILLARS, Indicator, Pillar
 
 
 class Country(NamedTuple):
@@ -45,10 +45,6 @@ class Contact(NamedTuple):
     email: str | None
     web: str | None
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.organisation or self.phone or self.email or self.web)
-
 
 class Provenance(NamedTuple):
     last_updated: dt.date | None
@@ -69,9 +65,6 @@ class Profile(NamedTuple):
     contact: Contact
     provenance: Provenance
     origin: str  # the file it was read from
-
-    def finding(self, indicator: Indicator) -> Finding:
-        return self.findings[POSITION[indicator.id]]
 
     @property
     def tally(self) -> Tally:
