@@ -278,3 +278,36 @@ def test_import_of_text_that_is_not_a_profile(run, tmp_path):
 def test_import_of_a_missing_file(run):
     result = run("import", "no-such-file.txt", code=1)
     assert result.stderr == "Error: cannot read 'no-such-file.txt': No such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    ("printed", "codes"),
+    [
+        ("CAMBODIA", ("KH", "KHM")),
+        ("LAO P.D.R.", ("LA", "LAO")),
+        ("KOREA (REP. OF)", ("KR", "KOR")),
+        ("DEM. PEOPLE'S REP. OF KOREA", ("KP", "PRK")),
+        ("DEM. REP. OF THE CONGO", ("CD", "COD")),
+        ("CONGO (REP. OF THE)", ("CG", "COG")),
+        ("IRAN (ISLAMIC REPUBLIC OF)", ("IR", "IRN")),
+        ("ST. KITTS AND NEVIS", ("KN", "KNA")),
+        ("CENTRAL AFRICAN REP.", ("CF", "CAF")),
+        ("THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA", ("MK", "MKD")),
+        ("SWAZILAND", ("SZ", "SWZ")),
+        ("TURKEY", ("TR", "TUR")),
+        ("ATLANTIS", None),
+    ],
+)
+def test_country_names_as_itu_prints_them(printed, codes):
+    from cwprofile.countries import codes_for
+
+    assert codes_for(printed) == codes
+
+
+def test_a_title_with_an_itu_abbreviation(source):
+    text = source.replace("CAMBODIA", "LAO P.D.R.").replace("Cambodia", "Lao P.D.R.")
+    assert import_text(text, "la.txt").document["country"] == {
+        "name": "Laos",  # ISO 3166's common name
+        "iso2": "LA",
+        "iso3": "LAO",
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def check_codes(iso2: str, iso3: str) -> list[tuple[str, str]]:
     """Problems with a country's codes as (field, message) pairs; none if real and agreeing."""
@@ -21,21 +23,63 @@ def check_codes(iso2: str, iso3: str) -> list[tuple[str, str]]:
     return problems
 
 
+# Names the ITU profiles use that ISO 3166 has since changed.
+FORMER_NAMES = {
+    "cape verde": "CV",
+    "swaziland": "SZ",
+    "the former yugoslav republic of macedonia": "MK",
+    "turkey": "TR",
+}
+_ABBREVIATIONS = (
+    (re.compile(r"\bp\.\s*d\.\s*r\.", re.IGNORECASE), "People's Democratic Republic"),
+    (re.compile(r"\brep\.", re.IGNORECASE), "Republic"),
+    (re.compile(r"\bdem\.", re.IGNORECASE), "Democratic"),
+    (re.compile(r"\bst\.", re.IGNORECASE), "Saint"),
+)
+
+
+def _spellings(name: str) -> list[str]:
+    """The name as printed, with ITU's abbreviations spelt out, and `X (Y)` as ISO's `X, Y`."""
+    spelt = name
+    for pattern, words in _ABBREVIATIONS:
+        spelt = pattern.sub(words, spelt)
+    spelt = " ".join(spelt.split())
+    bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", spelt)
+    spellings = [name, spelt]
+    if bracketed:
+        spellings.append(f"{bracketed.group(1)}, {bracketed.group(2)}")
+        spellings.append(bracketed.group(1))  # `CONGO (REP. OF THE)`: ISO's `Congo`
+    reordered = re.fullmatch(
+        r"(Democratic(?: People's)? Republic) of (?:the )?(.+)", spelt, re.IGNORECASE
+    )
+    if reordered:
+        spellings.append(f"{reordered.group(2)}, {reordered.group(1)} of")
+        spellings.append(f"{reordered.group(2)}, The {reordered.group(1)} of the")
+    return spellings
+
+
 def codes_for(name: str) -> tuple[str, str] | None:
-    """(alpha-2, alpha-3) for a country name as profiles print it (`CAMBODIA`, `Lao P.D.R.`)."""
+    """(alpha-2, alpha-3) for a country name as profiles print it (`CAMBODIA`, `LAO P.D.R.`)."""
     import pycountry
 
-    try:
-        country = pycountry.countries.lookup(name.strip())
-    except LookupError:
+    name = " ".join(name.split())
+    former = FORMER_NAMES.get(name.casefold())
+    if former:
+        country = pycountry.countries.get(alpha_2=former)
+        return country.alpha_2, country.alpha_3
+    for spelling in _spellings(name):
         try:
-            matches = pycountry.countries.search_fuzzy(name.strip())
+            country = pycountry.countries.lookup(spelling)
         except LookupError:
-            return None
-        if len(matches) != 1:
-            return None
-        country = matches[0]
-    return country.alpha_2, country.alpha_3
+            continue
+        return country.alpha_2, country.alpha_3
+    try:
+        matches = pycountry.countries.search_fuzzy(_spellings(name)[1])
+    except LookupError:
+        return None
+    if len(matches) != 1:
+        return None
+    return matches[0].alpha_2, matches[0].alpha_3
 
 
 def display_name(iso2: str) -> str | None:
