@@ -224,7 +224,8 @@ def show(
         typer.Option(
             "--section",
             "-s",
-            help="Only one section, pillar or indicator: 1.2, technical, 2, cirt.",
+            help="Only one section, pillar or indicator: 1.2, technical, 2, cirt. "
+            "JSON and YAML keep the whole profile (a valid profile file).",
             show_default=False,
         ),
     ] = None,
