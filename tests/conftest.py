@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -82,7 +84,6 @@ def console_script() -> str:
 
 def run_in_terminal(arguments: list[str], environment: dict[str, str]) -> tuple[int, str]:
     """The installed script run on a pseudo-terminal: its exit code and what the screen got."""
-    import os
     import pty
 
     pid, fd = pty.fork()
@@ -101,3 +102,18 @@ def run_in_terminal(arguments: list[str], environment: dict[str, str]) -> tuple[
         chunks.append(chunk)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def run_installed(
+    *arguments: str, env: dict[str, str | None] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed script as a real process; `env` adds variables, or removes them (None)."""
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [console_script(), *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={key: value for key, value in environment.items() if value is not None},
+        timeout=60,
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -14,19 +13,7 @@ import pytest
 from cwprofile import cli
 
 from .conftest import BUNDLED, console_script, make_variant, run_in_terminal
-
-
-def cwprofile(*args, cwd=None, env=None, **kwargs):
-    environment = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [console_script(), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=environment,
-        timeout=60,
-        **kwargs,
-    )
+from .conftest import run_installed as cwprofile
 
 
 def test_show_from_another_folder_into_a_pipe(tmp_path):

@@ -24,7 +24,7 @@ from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from cwprofile import __version__
-from cwprofile.store import PROFILE_SUFFIXES, Compiled, CorruptCache, Source, entry_from_json
+from cwprofile.store import Compiled, CorruptCache, Source, entry_from_json, profile_files
 
 FORMAT = 3
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
@@ -60,23 +60,12 @@ def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
     """
     result = []
     for source in found:
-        folder = str(source.path)
-        try:
-            if not os.path.isdir(folder):
-                result.append((folder, _stat_list(os.stat(folder))))
-                continue
-            names = sorted(name for name in os.listdir(folder) if _is_profile_name(name))
-            prefix = os.path.join(folder, "")
-            for name in names:
-                path = prefix + name
+        for path in profile_files(source):
+            try:
                 result.append((path, _stat_list(os.stat(path))))
-        except OSError:
-            continue
+            except OSError:
+                continue
     return result
-
-
-def _is_profile_name(name: str) -> bool:
-    return not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
 
 
 def _stat_list(stat: os.stat_result) -> list[int]:

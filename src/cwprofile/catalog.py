@@ -153,6 +153,15 @@ def _positions(pillar: Pillar) -> range:
 PILLAR_POSITIONS: dict[str, range] = {pillar.id: _positions(pillar) for pillar in PILLARS}
 
 
+def pillar_yes(statuses: str) -> dict[str, int]:
+    """Yes counts per pillar id, from statuses written "y"/"n" per indicator in catalog order:
+    a count over a slice, since each pillar's indicators stand together."""
+    return {
+        pillar: statuses[span.start : span.stop].count("y")
+        for pillar, span in PILLAR_POSITIONS.items()
+    }
+
+
 def find_indicator(query: str) -> Indicator:
     """An indicator by id, code, alias, title or a word of its title, case-insensitively.
 

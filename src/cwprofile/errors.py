@@ -62,14 +62,17 @@ class Problem(NamedTuple):
         )
 
 
-class InvalidProfile(CwprofileError):
-    """A profile file that cannot be used; carries every problem found in it."""
+class _WithProblems(CwprofileError):
+    """An error that carries every problem found; its one line is the first of them."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        first = problems[0]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(f"{first}{more}")
+        super().__init__(f"{problems[0]}{more}")
         self.problems = problems
+
+
+class InvalidProfile(_WithProblems):
+    """A profile file that cannot be used."""
 
     def hint(self) -> str:
         return f"check it with `cwprofile validate {self.problems[0].file}`"
@@ -79,14 +82,8 @@ class OutputError(CwprofileError):
     """The output could not be written (exists, folder missing, disk full)."""
 
 
-class ImportFailed(CwprofileError):
-    """The importer met text it cannot read; carries the unreadable parts."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(
-            str(problems[0]) + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
-        )
-        self.problems = problems
+class ImportFailed(_WithProblems):
+    """The importer met text it cannot read."""
 
     def hint(self) -> str:
         return "fix the text, or use --lenient to write what could be read with the gaps marked"

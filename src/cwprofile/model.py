@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from cwprofile import SCHEMA_VERSION
-from cwprofile.catalog import PILLARS, Indicator, Pillar
+from cwprofile.catalog import PILLAR_POSITIONS, PILLARS, Indicator, Pillar, pillar_yes
 
 
 class Country(NamedTuple):
@@ -67,12 +67,16 @@ class Profile(NamedTuple):
     origin: str  # the file it was read from
 
     @property
+    def statuses(self) -> str:
+        """ "y" or "n" for each indicator, in catalog order: the form tallies are counted on."""
+        return "".join("y" if f.status else "n" for f in self.findings)
+
+    @property
     def tally(self) -> Tally:
-        return Tally(sum(f.status for f in self.findings), len(self.findings))
+        return Tally(self.statuses.count("y"), len(self.findings))
 
     def pillar_tally(self, pillar: Pillar) -> Tally:
-        mine = [f for f in self.findings if f.indicator.pillar is pillar]
-        return Tally(sum(f.status for f in mine), len(mine))
+        return Tally(pillar_yes(self.statuses)[pillar.id], len(PILLAR_POSITIONS[pillar.id]))
 
     def age_days(self, today: dt.date | None = None) -> int | None:
         if self.provenance.last_updated is None:

@@ -20,6 +20,7 @@ from cwprofile.catalog import (
     SECTIONS,
     Indicator,
     indicators_of,
+    pillar_yes,
 )
 from cwprofile.output import Report
 
@@ -53,10 +54,10 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
 
 
 def _pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
-    """Yes counts per pillar from an entry's status string ("y"/"n" in catalog order)."""
+    """Yes counts per pillar, out of the pillar's indicators, for the JSON documents."""
     return {
-        pillar: {"yes": statuses[span.start : span.stop].count("y"), "of": len(span)}
-        for pillar, span in PILLAR_POSITIONS.items()
+        pillar: {"yes": yes, "of": len(PILLAR_POSITIONS[pillar])}
+        for pillar, yes in pillar_yes(statuses).items()
     }
 
 
@@ -400,14 +401,6 @@ def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
 
 
 def compare(entries: Sequence[Entry]) -> Report:
-    # A pillar's indicators are contiguous in the catalog, so its tally is a count over a
-    # slice of each entry's status string ("y"/"n" in catalog order).
-    positions = PILLAR_POSITIONS
-    pillar_yes = [
-        {p: entry.statuses[span.start : span.stop].count("y") for p, span in positions.items()}
-        for entry in entries
-    ]
-
     def statuses(indicator: Indicator) -> list[bool]:
         position = POSITION[indicator.id]
         return [entry.statuses[position] == "y" for entry in entries]
@@ -425,9 +418,9 @@ def compare(entries: Sequence[Entry]) -> Report:
                 {
                     "yes": entry.yes,
                     "of": len(INDICATORS),
-                    "pillars": {p: {"yes": yes[p], "of": len(positions[p])} for p in positions},
+                    "pillars": _pillar_tallies(entry.statuses),
                 }
-                for entry, yes in zip(entries, pillar_yes, strict=True)
+                for entry in entries
             ],
         }
 
@@ -435,13 +428,14 @@ def compare(entries: Sequence[Entry]) -> Report:
         from cwprofile.views import Column, Paragraph, Table
 
         editions = _editions(entries)
+        pillar_counts = [pillar_yes(entry.statuses) for entry in entries]
         rows: list[tuple[Value, ...]] = []
         group_rows = set()
         differing = 0
         for pillar in PILLARS:
             group_rows.add(len(rows))
-            of = len(positions[pillar.id])
-            tallies = (f"{yes[pillar.id]}/{of}" for yes in pillar_yes)
+            of = len(PILLAR_POSITIONS[pillar.id])
+            tallies = (f"{counts[pillar.id]}/{of}" for counts in pillar_counts)
             rows.append((pillar.code, pillar.title.upper(), *tallies))
             for indicator in indicators_of(pillar):
                 column = statuses(indicator)

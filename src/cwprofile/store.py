@@ -71,25 +71,29 @@ def sources(profiles_dirs: Iterable[Path] = ()) -> tuple[list[Source], list[str]
     return found, warnings
 
 
-def profile_files(source: Source) -> list[Path]:
-    """The profile files of a source, by name; hidden files and other endings are skipped."""
-    if source.path.is_file():
-        return [source.path]
+def is_profile_name(name: str) -> bool:
+    """A file name that is read as a profile: a YAML or JSON ending, not hidden."""
+    return not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
+
+
+def profile_files(source: Source) -> list[str]:
+    """The profile files of a source, by name, as plain strings (the cache checks them on
+    every warm run). A source that is a file is its own one file."""
+    folder = str(source.path)
+    if not os.path.isdir(folder):
+        return [folder]
     try:
-        names = sorted(os.listdir(source.path))
+        names = sorted(name for name in os.listdir(folder) if is_profile_name(name))
     except OSError as error:
         raise MissingProfilesDir(
-            f"profiles folder {str(source.path)!r} cannot be read: {error.strerror}"
+            f"profiles folder {folder!r} cannot be read: {error.strerror}"
         ) from None
-    return [
-        source.path / name
-        for name in names
-        if not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
-    ]  # the same choice and order as cache._fingerprints
+    prefix = os.path.join(folder, "")
+    return [prefix + name for name in names]
 
 
-def display_path(path: Path, source: Source) -> str:
-    return f"bundled:{path.name}" if source.bundled else str(path)
+def display_path(path: str, source: Source) -> str:
+    return f"bundled:{os.path.basename(path)}" if source.bundled else path
 
 
 class Entry(NamedTuple):
@@ -142,7 +146,7 @@ def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
         for path in profile_files(source):
             shown = display_path(path, source)
             try:
-                profile = from_document(read_file(path, shown), shown)
+                profile = from_document(read_file(Path(path), shown), shown)
             except InvalidProfile as error:
                 warnings.append(f"skipped {error}")
                 continue
@@ -157,7 +161,7 @@ def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
             p.country.iso3,
             p.provenance.last_updated.isoformat() if p.provenance.last_updated else None,
             p.origin,
-            "".join("y" if f.status else "n" for f in p.findings),
+            p.statuses,
         )
         for number, p in enumerate(kept)
     )
@@ -268,6 +272,8 @@ def load(
     profiles_dirs: Iterable[Path] = (), *, use_cache: bool = True, strict: bool = False
 ) -> Library:
     """The library for this run: from the cache when it matches the files, else compiled anew."""
+    from cwprofile import cache
+
     found, warnings = sources(profiles_dirs)
 
     def recompile() -> Compiled:
@@ -276,11 +282,7 @@ def load(
             cache.store(found, compiled, blobs)
         return compiled
 
-    compiled = None
-    if use_cache:
-        from cwprofile import cache
-
-        compiled = cache.load(found)
+    compiled = cache.load(found) if use_cache else None
     from_cache = compiled is not None
     if compiled is None:
         compiled = recompile()

@@ -10,7 +10,7 @@ from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.output import Report
 from cwprofile.reader import read_file, read_yaml
 from cwprofile.schema import from_document
-from cwprofile.store import PROFILE_SUFFIXES
+from cwprofile.store import is_profile_name
 from cwprofile.views import Lines, Paragraph
 
 
@@ -23,9 +23,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     child
                     for child in path.iterdir()
-                    if child.is_file()
-                    and not child.name.startswith(".")
-                    and child.name.lower().endswith(PROFILE_SUFFIXES)
+                    if child.is_file() and is_profile_name(child.name)
                 )
             )
         else:

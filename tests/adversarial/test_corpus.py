@@ -19,7 +19,7 @@ import pytest
 
 from cwprofile.formats import Format
 
-from ..conftest import BUNDLED, console_script, run_in_terminal
+from ..conftest import BUNDLED, console_script, run_in_terminal, run_installed
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(CORPUS.iterdir())
@@ -80,16 +80,9 @@ def test_every_corpus_file_has_a_stated_behaviour():
 
 
 def cwprofile(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
-    environment = {**os.environ, "COLUMNS": "120", **(env or {})}
-    environment.pop("NO_COLOR", None)
-    result = subprocess.run(
-        [console_script(), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=cwd,
-        timeout=60,
-    )
+    """The installed script, checked for the corpus's invariant: exit 0 or 1, no traceback,
+    no raw control character (in colour, only rich's own SGR and OSC 8 sequences)."""
+    result = run_installed(*args, env={"COLUMNS": "120", "NO_COLOR": None, **(env or {})}, cwd=cwd)
     assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
     assert "Traceback" not in result.stderr, (args, result.stderr)
     colour = bool(env and env.get("FORCE_COLOR"))
