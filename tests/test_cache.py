@@ -69,7 +69,7 @@ def test_an_edit_of_the_same_size_with_the_old_mtime_is_still_seen(run, user_dir
     target.write_text(edited, encoding="utf-8")
     os.utime(target, ns=(hour_ago, hour_ago))
     names = [
-        p["name"]
+        p["country"]["name"]
         for p in json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]
     ]
     assert names == ["Cambodia", "Loas"]

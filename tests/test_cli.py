@@ -59,9 +59,10 @@ def test_show_prints_every_section_with_marks_and_contact(run):
     for heading in (
         "1.1 Legal measures: 1 of 2 yes",
         "1.4 Capacity building: 0 of 4 yes",
-        "2 Child online protection: 3 of 4 yes",
     ):
         assert heading in out
+    heading = "2. Child online protection"
+    assert f"{heading}\n{'-' * len(heading)}\n\n3 of 4 yes\nCode " in out
     assert "Indicators:        7 of 21 yes" in out
     assert "(855) 92 335 536  (+85592335536)" in out
     assert "Last updated:      2014-08-26 (" in out
@@ -121,17 +122,17 @@ def test_indicator_by_id_code_alias_or_title(run, query):
     }  # fmt: skip
     assert document["profiles"] == [
         {
-            "country": "Cambodia",
-            "iso2": "KH",
-            "iso3": "KHM",
+            "country": {"name": "Cambodia", "iso2": "KH", "iso3": "KHM"},
             "last_updated": "2014-08-26",
+            "origin": "bundled:cambodia.yaml",
             "status": True,
             "evidence": "ITU completed a CIRT readiness assessment for Cambodia at Yangon, Myanmar in "
             "October 2011. Cambodia has an officially recognized national CIRT (CamCERT).",
         }
     ]
-    assert document["tally"] == {"yes": 1, "no": 0, "total": 1}
-    assert document["schema_version"] == 1
+    assert document["tally"] == {"yes": 1, "no": 0, "of": 1}
+    assert document["schema_version"] == 2
+    assert document["warnings"] == []
 
 
 def test_indicator_by_title_word(run):
@@ -175,21 +176,18 @@ def test_countries(run):
     document = run.json("countries")
     assert document["profiles"] == [
         {
-            "name": "Cambodia",
-            "iso2": "KH",
-            "iso3": "KHM",
+            "country": {"name": "Cambodia", "iso2": "KH", "iso3": "KHM"},
             "last_updated": "2014-08-26",
-            "yes": 7,
-            "of": 21,
-            "pillars": {
-                "legal": {"yes": 1, "of": 2},
-                "technical": {"yes": 1, "of": 3},
-                "organizational": {"yes": 1, "of": 4},
-                "capacity_building": {"yes": 0, "of": 4},
-                "cooperation": {"yes": 1, "of": 4},
-                "child_online_protection": {"yes": 3, "of": 4},
-            },
             "origin": "bundled:cambodia.yaml",
+            "tally": {"yes": 7, "no": 14, "of": 21},
+            "pillars": {
+                "legal": {"yes": 1, "no": 1, "of": 2},
+                "technical": {"yes": 1, "no": 2, "of": 3},
+                "organizational": {"yes": 1, "no": 3, "of": 4},
+                "capacity_building": {"yes": 0, "no": 4, "of": 4},
+                "cooperation": {"yes": 1, "no": 3, "of": 4},
+                "child_online_protection": {"yes": 3, "no": 1, "of": 4},
+            },
         }
     ]
     assert document["warnings"] == []
@@ -202,10 +200,9 @@ def test_report_contact_for_all_and_for_one(run):
     assert everyone == one
     assert everyone["contacts"] == [
         {
-            "country": "Cambodia",
-            "iso2": "KH",
-            "iso3": "KHM",
+            "country": {"name": "Cambodia", "iso2": "KH", "iso3": "KHM"},
             "last_updated": "2014-08-26",
+            "origin": "bundled:cambodia.yaml",
             "organisation": "National Cambodia Computer Emergency Response Team (CamCERT)",
             "phone": "(855) 92 335 536",
             "phone_e164": "+85592335536",
@@ -215,8 +212,14 @@ def test_report_contact_for_all_and_for_one(run):
             "mailto_uri": "mailto:incident@camcert.gov.kh",
         }
     ]
-    out = run("report-contact").stdout
-    assert "(855) 92 335 536  +85592335536  incident@camcert.gov.kh" in out
+    card = run("report-contact", "kh").stdout
+    assert card.splitlines()[:2] == [
+        "Report a computer incident: Cambodia (KH)",
+        "Organisation:  National Cambodia Computer Emergency Response Team (CamCERT)",
+    ]
+    assert "Phone:         (855) 92 335 536  (+85592335536)\n" in card
+    assert "Email:         incident@camcert.gov.kh\n" in card
+    assert "Last updated:  2014-08-26 (" in card
 
 
 def test_json_and_format_must_agree(run):
@@ -283,9 +286,13 @@ def test_every_format_renders_every_tabular_command(run):
             assert result.stdout.strip(), (fmt, args)
 
 
-def test_show_in_csv_is_a_usage_error(run):
+def test_show_offers_no_csv_and_usage_errors_come_before_the_data(run):
     result = run("show", "kh", "--format", "csv", code=2)
-    assert result.stderr == "Error: --format csv: this command's output is not one table\n"
+    assert "'csv' is not one of" in result.stderr
+    assert "csv" not in run("show", "--help").stdout.split("--format")[1].split("\n\n")[0]
+    # the unknown country is never looked up: the usage error is found first
+    assert "do not agree" in run("show", "atlantis", "--json", "--format", "yaml", code=2).stderr
+    assert "must end in .svg" in run("show", "atlantis", "--export", "x.pdf", code=2).stderr
 
 
 def test_export_svg_and_html_and_never_overwrite(run, tmp_path):
@@ -305,7 +312,7 @@ def test_export_svg_and_html_and_never_overwrite(run, tmp_path):
 
 def test_export_needs_a_known_ending(run, tmp_path):
     result = run("indicators", "--export", str(tmp_path / "out.pdf"), code=2)
-    assert result.stderr == "Error: --export: 'out.pdf' must end in .svg or .html\n"
+    assert "Invalid value for --export: 'out.pdf' must end in .svg or .html" in result.stderr
     assert not (tmp_path / "out.pdf").exists()
 
 
@@ -320,7 +327,7 @@ def test_json_is_compact_for_programs_and_indented_on_a_terminal(run, monkeypatc
     assert compact.count("\n") == 1
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     pretty = run("indicator", "cirt", "--json").stdout
-    assert pretty.startswith('{\n  "schema_version": 1,\n')
+    assert pretty.startswith('{\n  "schema_version": 2,\n')
     assert json.loads(pretty) == json.loads(compact)
 
 

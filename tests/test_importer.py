@@ -260,7 +260,7 @@ def test_imported_variant_loads_beside_the_bundled_profile(run, source, tmp_path
     (folder / "th.txt").write_text(as_thailand(source), encoding="utf-8")
     run("import", str(folder / "th.txt"), "-o", str(folder / "thailand.yaml"))
     document = json.loads(run("indicator", "cirt", "--json", "--profiles-dir", str(folder)).stdout)
-    assert [(p["country"], p["status"]) for p in document["profiles"]] == [
+    assert [(p["country"]["name"], p["status"]) for p in document["profiles"]] == [
         ("Cambodia", True),
         ("Thailand", False),
     ]

@@ -34,12 +34,12 @@ def test_strict_makes_a_bad_file_an_error(run, user_dir):
 
 def test_a_users_profile_replaces_the_bundled_one_and_countries_says_where_from(run, user_dir):
     text = BUNDLED.read_text(encoding="utf-8").replace(
-        "    status: no\n    evidence: Cambodia does not have any officially recognized national cybersecurity strategy.",
+        "    status: false\n    evidence: Cambodia does not have any officially recognized national cybersecurity strategy.",
         "    status: yes\n    evidence: Cambodia adopted a strategy (my correction).",
     )
     (user_dir / "kh-corrected.yaml").write_text(text, encoding="utf-8")
     document = json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)
-    assert [(p["name"], p["origin"], p["yes"]) for p in document["profiles"]] == [
+    assert [(p["country"]["name"], p["origin"], p["tally"]["yes"]) for p in document["profiles"]] == [
         ("Cambodia", str(user_dir / "kh-corrected.yaml"), 8)
     ]
     shown = json.loads(run("show", "kh", "--json", "-p", str(user_dir)).stdout)
@@ -53,7 +53,7 @@ def test_json_profile_files_load_too(run, user_dir):
     document["country"] = {"name": "Viet Nam", "iso2": "VN", "iso3": "VNM"}
     (user_dir / "vn.json").write_text(json.dumps(document), encoding="utf-8")
     names = [
-        p["name"]
+        p["country"]["name"]
         for p in json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]
     ]
     assert names == ["Cambodia", "Viet Nam"]
@@ -72,7 +72,7 @@ def test_cwprofile_path_variable(run, user_dir, tmp_path, monkeypatch):
         "CWPROFILE_PATH", os.pathsep.join([str(user_dir), str(tmp_path / "missing"), str(other)])
     )
     result = run("countries", "--json")
-    names = [p["name"] for p in json.loads(result.stdout)["profiles"]]
+    names = [p["country"]["name"] for p in json.loads(result.stdout)["profiles"]]
     assert names == ["Cambodia", "Laos", "Thailand"]
     assert (
         result.stderr
@@ -86,7 +86,7 @@ def test_same_country_and_edition_twice_keeps_the_later_source(run, user_dir, tm
     make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO", {"cirt": "no"})
     make_variant(second / "la.yaml", "Laos", "LA", "LAO", {"cirt": "yes"})
     result = run("indicator", "cirt", "--json", "-p", str(user_dir), "-p", str(second))
-    laos = [p for p in json.loads(result.stdout)["profiles"] if p["iso3"] == "LAO"]
+    laos = [p for p in json.loads(result.stdout)["profiles"] if p["country"]["iso3"] == "LAO"]
     assert [p["status"] for p in laos] == [True]
     assert result.stderr == (
         f"Warning: {user_dir / 'la.yaml'}: same country and edition as {second / 'la.yaml'}, which is used\n"

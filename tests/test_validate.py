@@ -24,15 +24,15 @@ GOOD = BUNDLED.read_text(encoding="utf-8")
 CASES = {
     "unknown-indicator": ("  cirt:\n", "  cirtt:\n", "  cirtt:", "indicators.cirtt", "unknown indicator (did you mean 'cirt'?)"),
     "missing-indicator": ("  roadmap:\n    code: 1.3.2\n", "  roadmap_x:\n    code: 1.3.2\n", "indicators:", "indicators.roadmap", "missing indicator 1.3.2 Roadmap for governance"),
-    "duplicate-key": ("  policy:\n", "  policy:\n    status: yes\n    status: no\n  policy_dup:\n", "    status: no\n  policy_dup", "", "duplicate key 'status' (first on line {first})"),
-    "bad-status": ("    status: no\n    evidence: Cambodia does not have any national governance", "    status: maybe\n    evidence: Cambodia does not have any national governance", "status: maybe", "indicators.roadmap.status", "expected yes or no, found 'maybe'"),
+    "duplicate-key": ("  policy:\n", "  policy:\n    status: true\n    status: false\n  policy_dup:\n", "    status: false\n  policy_dup", "", "duplicate key 'status' (first on line {first})"),
+    "bad-status": ("    status: false\n    evidence: Cambodia does not have any national governance", "    status: maybe\n    evidence: Cambodia does not have any national governance", "status: maybe", "indicators.roadmap.status", "expected yes or no, found 'maybe'"),
     "bad-iso": ("  iso2: KH\n", "  iso2: XQ\n", "iso2: XQ", "country.iso2", "'XQ' is not an ISO 3166-1 alpha-2 code"),
     "mismatched-iso": ("  iso3: KHM\n", "  iso3: THA\n", "iso3: THA", "country.iso3", "'THA' is Thailand, but iso2 'KH' is Cambodia"),
     "bad-phone": ("  phone: (855) 92 335 536\n", "  phone: call us maybe\n", "phone: call us", "contact.phone", "cannot read 'call us maybe' as a phone number"),
     "bad-email": ("  email: incident@camcert.gov.kh\n", "  email: incident at camcert\n", "email: incident at", "contact.email", "'incident at camcert' is not an email address"),
     "bad-date": ("  last_updated: '2014-08-26'\n", "  last_updated: 26th August 2014\n", "last_updated: 26th", "provenance.last_updated", "expected a date as YYYY-MM-DD, found '26th August 2014'"),
     "wrong-code": ("    code: 1.2.1\n", "    code: 1.2.9\n", "code: 1.2.9", "indicators.cirt.code", "expected '1.2.1' for indicator cirt, found '1.2.9'"),
-    "unknown-field": ("country:\n", "colour: blue\ncountry:\n", "colour: blue", "colour", "unknown field (expected one of: schema_version, country, background, indicators, contact, provenance, derived)"),
+    "unknown-field": ("country:\n", "colour: blue\ncountry:\n", "colour: blue", "colour", "unknown field (expected one of: schema_version, country, background, indicators, contact, provenance, derived, warnings)"),
 }  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def broken_folder(tmp_path):
         path.write_text(text, encoding="utf-8")
         line = line_of(text, fragment)
         if name == "duplicate-key":
-            first = line_of(text, "  policy:\n    status: yes") + 1
+            first = line_of(text, "  policy:\n    status: true") + 1
             message, line = message.format(first=first), first + 1
         where = f"{path}:{line}"
         expected[name] = f"{where}: {field}: {message}" if field else f"{where}: {message}"
@@ -93,7 +93,7 @@ def test_a_valid_file_exits_0(run):
 
 
 def test_yes_no_written_any_way_validate(run, tmp_path):
-    text = GOOD.replace("status: yes", "status: 'Yes'", 1).replace("status: no", "status: false", 1)
+    text = GOOD.replace("status: true", "status: 'Yes'", 1).replace("status: false", "status: no", 1)
     target = tmp_path / "spelled.yaml"
     target.write_text(text, encoding="utf-8")
     run("validate", str(target))

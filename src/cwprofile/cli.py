@@ -17,10 +17,11 @@ import typer
 
 from cwprofile import __version__
 from cwprofile.errors import CwprofileError
-from cwprofile.formats import Format
+from cwprofile.formats import EXPORT_ENDINGS, Format, ProfileFormat
 
 if TYPE_CHECKING:
-    from cwprofile.output import Report
+    from cwprofile.output import Request
+    from cwprofile.report import Report
     from cwprofile.store import Library
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
@@ -138,13 +139,33 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
+ProfileFormatOpt = Annotated[
+    ProfileFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal, text otherwise.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also save the table as SVG or HTML (by the file's ending).",
+        help="Also save the output as SVG or HTML (by the file's ending).",
         dir_okay=False,
+        show_default=False,
+    ),
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        help="Width of an --export in characters. Default: what its content needs.",
+        min=40,
+        max=1000,
         show_default=False,
     ),
 ]
@@ -164,10 +185,30 @@ StrictOpt = Annotated[
 ]
 
 
-def _format(fmt: Format | None, as_json: bool) -> Format | None:
-    if as_json and fmt not in (None, Format.json):
+def _request(
+    fmt: Format | ProfileFormat | None,
+    as_json: bool,
+    export: Path | None = None,
+    width: int | None = None,
+    force: bool = False,
+) -> "Request":
+    """The output asked for, checked before any data is read: a usage error is exit 2 whatever
+    the data would have been."""
+    from cwprofile.output import Request
+
+    if as_json and fmt not in (None, Format.json, ProfileFormat.json):
         raise typer.BadParameter("--json and --format do not agree", param_hint="--json")
-    return Format.json if as_json else fmt
+    export_format = None
+    if export is not None:
+        export_format = EXPORT_ENDINGS.get(export.suffix.lower())
+        if export_format is None:
+            raise typer.BadParameter(
+                f"{export.name!r} must end in .svg or .html", param_hint="--export"
+            )
+    elif width is not None:
+        raise typer.BadParameter("--width goes with --export", param_hint="--width")
+    chosen = Format.json if as_json else (Format(fmt.value) if fmt is not None else None)
+    return Request(chosen, export, export_format, width, force)
 
 
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
@@ -179,16 +220,10 @@ def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "
     return library
 
 
-def _emit(
-    report: "Report",
-    fmt: Format | None,
-    as_json: bool,
-    export: Path | None = None,
-    force: bool = False,
-) -> None:
+def _emit(report: "Report", request: "Request") -> None:
     from cwprofile.output import emit
 
-    emit(report, _format(fmt, as_json), export, force)
+    emit(report, request)
 
 
 # Commands ------------------------------------------------------------------------------------
@@ -209,8 +244,18 @@ def _main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show full tracebacks (also: CWPROFILE_DEBUG=1).")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Never page long output on a terminal (also: CWPROFILE_PAGER=cat)."
+        ),
+    ] = False,
 ) -> None:
     _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+    if no_pager:
+        from cwprofile.output import disable_pager
+
+        disable_pager()
 
 
 @app.command(
@@ -229,9 +274,10 @@ def show(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = None,
+    fmt: ProfileFormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -241,10 +287,11 @@ def show(
     from cwprofile import reports
     from cwprofile.catalog import find_part
 
+    request = _request(fmt, as_json, export, width, force)
     part = find_part(section) if section is not None else None
     library = _library(profiles_dir, no_cache, strict)
     profile = library.profile(library.find(country))
-    _emit(reports.show(profile, part), fmt, as_json, export, force)
+    _emit(reports.show(profile, part, library.warnings), request)
 
 
 @app.command(
@@ -256,6 +303,7 @@ def indicator(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -265,9 +313,10 @@ def indicator(
     from cwprofile import reports
     from cwprofile.catalog import find_indicator
 
+    request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.indicator(library, chosen), fmt, as_json, export, force)
+    _emit(reports.indicator(library, chosen), request)
 
 
 @app.command(epilog="Examples: cwprofile indicators | cwprofile indicators --format markdown")
@@ -275,12 +324,14 @@ def indicators(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """The indicator catalog: code, id, title, pillar and aliases."""
     from cwprofile import reports
 
-    _emit(reports.catalog(), fmt, as_json, export, force)
+    request = _request(fmt, as_json, export, width, force)
+    _emit(reports.catalog(), request)
 
 
 @app.command(epilog="Examples: cwprofile countries | cwprofile list --json")
@@ -288,6 +339,7 @@ def countries(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -296,8 +348,9 @@ def countries(
     """The loaded profiles: name, ISO codes, last updated, yes tallies and source file."""
     from cwprofile import reports
 
+    request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.countries(library), fmt, as_json, export, force)
+    _emit(reports.countries(library), request)
 
 
 app.command("list", help="Same as `countries`.", hidden=True)(countries)
@@ -320,6 +373,7 @@ def report_contact(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -328,9 +382,13 @@ def report_contact(
     """Where to report a computer incident: organisation, phone, email."""
     from cwprofile import reports
 
+    request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
     chosen = [library.find(country)] if country is not None else library.entries
-    _emit(reports.contacts(library.contacts(chosen)), fmt, as_json, export, force)
+    report = reports.contacts(
+        library.contacts(chosen), library.warnings, card=country is not None or len(chosen) == 1
+    )
+    _emit(report, request)
 
 
 @app.command(epilog="Examples: cwprofile compare kh khm | cwprofile compare --format csv")
@@ -347,6 +405,7 @@ def compare(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -355,9 +414,10 @@ def compare(
     """The indicators side by side: a yes/no matrix, grouped by pillar."""
     from cwprofile import reports
 
+    request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
     entries = [library.find(name) for name in country] if country else list(library.entries)
-    _emit(reports.compare(entries), fmt, as_json, export, force)
+    _emit(reports.compare(entries, library.warnings), request)
 
 
 @app.command(epilog='Examples: cwprofile search ALERT | cwprofile search "Article 349" --json')
@@ -366,6 +426,7 @@ def search(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     force: ForceOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
@@ -374,10 +435,11 @@ def search(
     """Find the profiles and indicators whose evidence mentions a text."""
     from cwprofile import reports
 
+    request = _request(fmt, as_json, export, width, force)
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.search(library, text), fmt, as_json, export, force)
+    _emit(reports.search(library, text), request)
 
 
 @app.command(epilog="Examples: cwprofile validate my-profiles/ | cwprofile validate a.yaml --json")
@@ -391,20 +453,45 @@ def validate(
     """Check profile files against the schema and the catalog; exit 1 if any is invalid."""
     from cwprofile.validation import validate_paths
 
+    request = _request(fmt, as_json)
     report, ok = validate_paths(paths)
-    _emit(report, fmt, as_json)
+    _emit(report, request)
     if not ok:
         raise typer.Exit(EXIT_ERROR)
 
 
-@app.command(epilog="Example: cwprofile schema > profile.schema.json")
-def schema() -> None:
-    """Print the JSON Schema of a profile file, for editors."""
-    from cwprofile.formats import json
-    from cwprofile.output import write_stdout
-    from cwprofile.schema import json_schema
+def _complete_schema(incomplete: str) -> list[str]:
+    from cwprofile.output_schema import SCHEMAS
 
-    write_stdout(json.render(json_schema()))
+    return [name for name in SCHEMAS if name.startswith(incomplete.lower())]
+
+
+@app.command(
+    epilog="Examples: cwprofile schema > profile.schema.json | "
+    "cwprofile schema indicator > indicator-output.schema.json"
+)
+def schema(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="profile (a profile file), or a command whose --json output to describe: "
+            "show, indicator, indicators, countries, report-contact, compare, search, validate.",
+            metavar="[NAME]",
+            autocompletion=_complete_schema,
+        ),
+    ] = "profile",
+) -> None:
+    """Print a JSON Schema: of a profile file (for editors), or of a command's JSON output."""
+    from cwprofile.formats.json import dumps
+    from cwprofile.output import write_stdout
+    from cwprofile.output_schema import SCHEMAS
+
+    build = SCHEMAS.get(name.lower())
+    if build is None:
+        raise typer.BadParameter(
+            f"no schema {name!r}; one of: {', '.join(SCHEMAS)}", param_hint="NAME"
+        )
+    write_stdout(dumps(build()))
 
 
 @app.command(

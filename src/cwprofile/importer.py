@@ -286,7 +286,7 @@ def _finish(document: dict[str, Any]) -> Result:
 def _yaml(document: dict[str, Any]) -> str:
     from cwprofile.formats import yaml
 
-    return yaml.render(document)
+    return yaml.dumps(document)
 
 
 def _header(document: dict[str, Any], gaps: list[str]) -> str:

@@ -56,6 +56,10 @@ class Tally(NamedTuple):
     yes: int
     of: int
 
+    def as_document(self) -> dict[str, int]:
+        """The one shape of a tally in every JSON document."""
+        return {"yes": self.yes, "no": self.of - self.yes, "of": self.of}
+
 
 class Profile(NamedTuple):
     country: Country
@@ -140,14 +144,10 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
         },
     }
     if derived:
-        tally = profile.tally
         document["derived"] = {
-            "yes": tally.yes,
-            "of": tally.of,
+            "tally": profile.tally.as_document(),
             "pillars": {
-                pillar.id: {"yes": t.yes, "of": t.of}
-                for pillar in PILLARS
-                for t in (profile.pillar_tally(pillar),)
+                pillar.id: profile.pillar_tally(pillar).as_document() for pillar in PILLARS
             },
             "phone_e164": profile.contact.phone_e164,
             "age_days": profile.age_days(),

@@ -1,69 +1,32 @@
-"""The one place that decides how a Report is shown, and writes it."""
+"""The one place that decides where a Report goes (stdout, a pager, an export file) and
+writes it."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
-from cwprofile.errors import CwprofileError, OutputError
+from cwprofile.errors import OutputError
 from cwprofile.formats import Format
 
 if TYPE_CHECKING:
-    from cwprofile.views import Block, Table
+    from cwprofile.report import Report
 
 
-class Report:
-    """What a command shows: a document for programs, blocks for people.
+class Request(NamedTuple):
+    """How the user asked for the output, checked before any data is read."""
 
-    Either may be given as a function of no arguments, so that a run builds only the form
-    it prints (compare's matrix over 400 profiles is not drawn for --json).
-    """
-
-    __slots__ = ("_blocks", "_document")
-
-    def __init__(
-        self,
-        document: dict[str, Any] | Callable[[], dict[str, Any]],
-        blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
-    ) -> None:
-        self._document = document
-        self._blocks = blocks
-
-    @property
-    def document(self) -> dict[str, Any]:
-        if callable(self._document):
-            self._document = self._document()
-        return self._document
-
-    @property
-    def blocks(self) -> tuple[Block, ...]:
-        if callable(self._blocks):
-            self._blocks = self._blocks()
-        return self._blocks
-
-    def single_table(self) -> Table | None:
-        from cwprofile.views import Table
-
-        tables = [block for block in self.blocks if isinstance(block, Table)]
-        return tables[0] if len(tables) == 1 else None
+    format: Format | None  # None: table on a terminal, text otherwise
+    export: Path | None = None
+    export_format: Format | None = None
+    width: int | None = None  # of an export
+    force: bool = False
 
 
-EXPORT_KINDS = (".svg", ".html", ".htm")
-
-
-class UnsupportedFormat(CwprofileError):
-    exit_code = 2
-
-
-def default_format() -> Format:
-    return Format.table if _stdout_is_terminal() else Format.text
-
-
-def _stdout_is_terminal() -> bool:
+def stdout_is_terminal() -> bool:
     if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
         return True
     try:
@@ -72,54 +35,80 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-def render(report: Report, fmt: Format) -> str:
-    if fmt is Format.json:
-        from cwprofile.formats import json
-
-        # Indented for a person at a terminal, compact (and C-encoded, so fast) for a program.
-        return json.render(report.document, pretty=_stdout_is_terminal())
-    if fmt is Format.yaml:
-        from cwprofile.formats import yaml
-
-        return yaml.render(report.document)
-    if fmt is Format.csv:
-        from cwprofile.formats import csv
-
-        try:
-            return csv.render(report)
-        except csv.NotTabular as error:
-            raise UnsupportedFormat(f"--format csv: {error}") from None
-    if fmt is Format.markdown:
-        from cwprofile.formats import markdown
-
-        return markdown.render(report)
-    if fmt is Format.table:
-        from rich.console import Console
-
-        from cwprofile.formats import table
-
-        return table.render(report, Console(highlight=False, soft_wrap=False))
-    from cwprofile.formats import text
-
-    return text.render(report)
-
-
-def emit(
-    report: Report, fmt: Format | None, export: Path | None = None, force: bool = False
-) -> None:
+def emit(report: Report, request: Request) -> None:
     """Print the report on stdout (and save it as SVG/HTML when asked)."""
-    if export is not None:
-        save_export(report, export, force)
-    write_stdout(render(report, fmt or default_format()))
+    from cwprofile.formats import Target, render
+
+    if request.export is not None and request.export_format is not None:
+        target = Target(terminal=False, width=request.width)
+        write_file(request.export, render(report, request.export_format, target), request.force)
+    terminal = stdout_is_terminal()
+    fmt = request.format or (Format.table if terminal else Format.text)
+    text = render(report, fmt, Target(terminal=terminal))
+    if fmt is Format.table and _page(text):
+        return
+    write_stdout(text)
 
 
-def save_export(report: Report, path: Path, force: bool) -> None:
-    from cwprofile.formats import table
+# The pager -------------------------------------------------------------------------------
 
-    kind = path.suffix.lower()
-    if kind not in EXPORT_KINDS:
-        raise UnsupportedFormat(f"--export: {path.name!r} must end in .svg or .html")
-    write_file(path, table.export(report, "svg" if kind == ".svg" else "html"), force)
+PAGER_VARIABLE = "CWPROFILE_PAGER"
+
+
+class _Paging:
+    enabled = True  # --no-pager turns it off for the run
+
+
+def disable_pager() -> None:
+    _Paging.enabled = False
+
+
+def _page(text: str) -> bool:
+    """Show text taller than the screen through a pager, as git does: `$CWPROFILE_PAGER`, else
+    `$PAGER`, else `less` (with LESS=FRX unless set: quit if one screen, keep colours, leave
+    the text on screen). Only when stdout is a real terminal. True when the pager showed it."""
+    import shlex
+    import shutil
+    import subprocess
+
+    if not _Paging.enabled:
+        return False
+    try:
+        if not (sys.stdout.isatty() and sys.stdin.isatty()):
+            return False
+    except (AttributeError, ValueError):
+        return False
+    rows = shutil.get_terminal_size().lines
+    if text.count("\n") < rows:
+        return False
+    command = os.environ.get(PAGER_VARIABLE, os.environ.get("PAGER", "less"))
+    if not command.strip() or command.strip() == "cat":
+        return False
+    try:
+        arguments = shlex.split(command)
+    except ValueError:
+        return False
+    environment = dict(os.environ)
+    environment.setdefault("LESS", "FRX")
+    environment.setdefault("LV", "-c")
+    try:
+        pager = subprocess.Popen(arguments, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False  # no such pager: print as usual
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's
+    try:
+        assert pager.stdin is not None
+        try:
+            pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+            pager.stdin.close()
+        except BrokenPipeError:
+            pass  # the reader quit early (q): done, as with `| head`
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
 
 
 def write_stdout(text: str) -> None:

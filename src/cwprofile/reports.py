@@ -1,8 +1,12 @@
-"""What each command shows: pure functions from profiles to a Report (document and blocks).
+"""What each command shows: pure functions from profiles to a Report (document, records, blocks).
 
-The JSON documents built here are the documented contract (see README, "Output for
-scripts"); the blocks are their human form, built (and `views` imported) only when a human
-format is asked for. Nothing here prints or knows the output format.
+The JSON documents built here are the documented contract (README "Output for scripts",
+`cwprofile schema COMMAND`): one vocabulary for all of them. A profile is referred to as
+`{"country": {"name", "iso2", "iso3"}, "last_updated", "origin"}`, a tally is always
+`{"yes", "no", "of"}`, and every document has `schema_version` and `warnings`. The CSV
+records are made from the same values; the blocks are their human form, built (and
+`report`'s renderers imported) only when a human format is asked for. Nothing here prints or
+knows the output format.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from cwprofile.catalog import (
     indicators_of,
     pillar_yes,
 )
-from cwprofile.output import Report
+from cwprofile.model import Tally
+from cwprofile.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.model import Contact, Figure, Profile
+    from cwprofile.report import Block, Value
     from cwprofile.store import Entry, Library
-    from cwprofile.views import Block, Value
 
 
 def _country_label(entry: Entry, editions: dict[str, int]) -> str:
@@ -37,6 +42,13 @@ def _country_label(entry: Entry, editions: dict[str, int]) -> str:
     return entry.name
 
 
+def _country_key(entry: Entry, editions: dict[str, int]) -> str:
+    """A country's column name in CSV: its ISO code, with the edition when there are several."""
+    if editions.get(entry.iso3, 0) > 1:
+        return f"{entry.iso2}@{entry.last_updated or 'undated'}"
+    return entry.iso2
+
+
 def _editions(entries: Iterable[Entry]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for entry in entries:
@@ -44,31 +56,46 @@ def _editions(entries: Iterable[Entry]) -> dict[str, int]:
     return counts
 
 
-def _entry_document(entry: Entry) -> dict[str, Any]:
+def profile_ref(entry: Entry) -> dict[str, Any]:
+    """How every document names a profile."""
     return {
-        "country": entry.name,
-        "iso2": entry.iso2,
-        "iso3": entry.iso3,
+        "country": {"name": entry.name, "iso2": entry.iso2, "iso3": entry.iso3},
         "last_updated": entry.last_updated,
+        "origin": entry.origin,
     }
 
 
-def _pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
-    """Yes counts per pillar, out of the pillar's indicators, for the JSON documents."""
+_REF_COLUMNS = ("country", "iso2", "iso3", "last_updated", "origin")
+
+
+def _ref_cells(entry: Entry) -> tuple[str | None, ...]:
+    return (entry.name, entry.iso2, entry.iso3, entry.last_updated, entry.origin)
+
+
+def tally(yes: int, of: int) -> dict[str, int]:
+    return Tally(yes, of).as_document()
+
+
+def pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
+    """Tallies per pillar, out of the pillar's indicators."""
     return {
-        pillar: {"yes": yes, "of": len(PILLAR_POSITIONS[pillar])}
+        pillar: tally(yes, len(PILLAR_POSITIONS[pillar]))
         for pillar, yes in pillar_yes(statuses).items()
     }
 
 
-# show ---------------------------------------------------------------------------------------
+def _indicator_document(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "code": indicator.code,
+        "title": indicator.title,
+        "pillar": indicator.pillar.id,
+        "section": indicator.section.id,
+    }
 
 
-def _figure_text(figure: Figure | None, unit: str = "") -> str | None:
-    if figure is None:
-        return None
-    source = ", ".join(part for part in (figure.source, figure.date) if part)
-    return f"{figure.as_printed}{unit}" + (f"  (data source: {source})" if source else "")
+def _document(warnings: Sequence[str], **parts: Any) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **parts, "warnings": list(warnings)}
 
 
 def _age(days: int | None) -> str:
@@ -82,63 +109,103 @@ def _age(days: int | None) -> str:
     return f"{days} day{'s' * (days != 1)} old"
 
 
-def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
-    from cwprofile.views import Link
+def _updated_text(last_updated: str | None, today: dt.date | None = None) -> str | None:
+    if not last_updated:
+        return None
+    days = ((today or dt.date.today()) - dt.date.fromisoformat(last_updated)).days
+    return f"{last_updated} ({_age(days)})"
 
-    rows: list[tuple[str, Value]] = [("Organisation", contact.organisation)]
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+# show ---------------------------------------------------------------------------------------
+
+
+def _figure_text(figure: Figure | None, unit: str = "") -> str | None:
+    if figure is None:
+        return None
+    source = ", ".join(part for part in (figure.source, figure.date) if part)
+    return f"{figure.as_printed}{unit}" + (f"  (data source: {source})" if source else "")
+
+
+def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
+    from cwprofile.textsafe import mailto_uri, tel_uri
+
+    return (
+        tel_uri(contact.phone_e164) if contact.phone_e164 else None,
+        mailto_uri(contact.email) if contact.email else None,
+    )
+
+
+def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
+    from cwprofile.report import Link
+
+    tel, mailto = contact_uris(contact)
+    phone: Value = None
     if contact.phone:
         phone = contact.phone
         if contact.phone_e164 and contact.phone_e164 != phone:
             phone = f"{phone}  ({contact.phone_e164})"
-        rows.append(
-            ("Phone", Link(phone, f"tel:{contact.phone_e164}") if contact.phone_e164 else phone)
-        )
-    else:
-        rows.append(("Phone", None))
-    rows.append(
-        ("Email", Link(contact.email, f"mailto:{contact.email}") if contact.email else None)
+        if tel:
+            phone = Link(phone, tel)
+    return (
+        ("Organisation", contact.organisation),
+        ("Phone", phone),
+        ("Email", Link(contact.email, mailto) if contact.email and mailto else None),
+        ("Web", Link(contact.web, contact.web) if contact.web else None),
     )
-    if contact.web:
-        rows.append(("Web", Link(contact.web, contact.web)))
-    return tuple(rows)
 
 
 def show(
-    profile: Profile, part: Sequence[Indicator] | None = None, today: dt.date | None = None
+    profile: Profile,
+    part: Sequence[Indicator] | None = None,
+    warnings: Sequence[str] = (),
+    today: dt.date | None = None,
 ) -> Report:
     from cwprofile.model import to_document
 
-    document = to_document(profile)
-    document["derived"]["age_days"] = profile.age_days(today)
+    def document() -> dict[str, Any]:
+        shown = to_document(profile)
+        tel, mailto = contact_uris(profile.contact)
+        shown["derived"].update(
+            {"tel_uri": tel, "mailto_uri": mailto, "age_days": profile.age_days(today)}
+        )
+        shown["warnings"] = list(warnings)
+        return shown
+
+    country = profile.country
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Fields, Heading, Link, Paragraph, Table
+        from cwprofile.report import Column, Fields, Heading, Link, Paragraph, Table
 
         chosen = set(part) if part is not None else set(INDICATORS)
-        country = profile.country
-        tally = profile.tally
+        overall = profile.tally
         out: list[Block] = [
             Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
         ]
         if part is None:
+            by_pillar = ", ".join(
+                f"{p.title} {t.yes}/{t.of}" for p in PILLARS for t in (profile.pillar_tally(p),)
+            )
             out.append(
                 Fields(
                     (
                         ("Total population", _figure_text(profile.population)),
                         ("Internet users", _figure_text(profile.internet_users, " of population")),
-                        ("Indicators", f"{tally.yes} of {tally.of} yes"),
-                        (
-                            "By pillar",
-                            ", ".join(
-                                f"{p.title} {t.yes}/{t.of}"
-                                for p in PILLARS
-                                for t in (profile.pillar_tally(p),)
-                            ),
-                        ),
+                        ("Indicators", f"{overall.yes} of {overall.of} yes"),
+                        ("By pillar", by_pillar),
                     ),
                     title="Background",
                 )
             )
+        columns = (
+            Column("Code"),
+            Column("Indicator", "text"),
+            Column("Status"),
+            Column("Evidence", "prose"),
+        )
         for section in SECTIONS:
             pillars = [
                 p for p in PILLARS if p.section is section and chosen & set(indicators_of(p))
@@ -153,19 +220,14 @@ def show(
                     for f in profile.findings
                     if f.indicator.pillar is pillar and f.indicator in chosen
                 )
-                title = pillar.title if pillar.code != section.code else section.title
-                out.append(
-                    Table(
-                        (
-                            Column("Code", "code"),
-                            Column("Indicator", "indicator"),
-                            Column("Status", "status"),
-                            Column("Evidence", "evidence", wide=True),
-                        ),
-                        rows,
-                        title=f"{pillar.code} {title}: {pillar_tally.yes} of {pillar_tally.of} yes",
-                    )
+                counted = f"{pillar_tally.yes} of {pillar_tally.of} yes"
+                # A section that is one pillar (child online protection) is not named twice.
+                title = (
+                    counted
+                    if pillar.code == section.code
+                    else f"{pillar.code} {pillar.title}: {counted}"
                 )
+                out.append(Table(columns, rows, title=title, key_columns=2))
         if part is None:
             out.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
             provenance = profile.provenance
@@ -175,9 +237,7 @@ def show(
                     (
                         (
                             "Last updated",
-                            f"{updated.isoformat()} ({_age(profile.age_days(today))})"
-                            if updated
-                            else None,
+                            _updated_text(updated.isoformat(), today) if updated else None,
                         ),
                         ("Source file", profile.origin),
                         (
@@ -201,82 +261,88 @@ def show(
         )
         return tuple(out)
 
-    return Report(document, blocks)
+    return Report(f"Cyberwellness profile: {country.name}", document, blocks)
 
 
 # indicator ----------------------------------------------------------------------------------
 
 
-def _indicator_document(indicator: Indicator) -> dict[str, Any]:
-    return {
-        "id": indicator.id,
-        "code": indicator.code,
-        "title": indicator.title,
-        "pillar": indicator.pillar.id,
-        "section": indicator.section.id,
-    }
-
-
 def indicator(library: Library, chosen: Indicator) -> Report:
-    editions = _editions(library.entries)
-    rows = []
-    profiles = []
-    for entry, status, evidence in library.findings(chosen):
-        profiles.append({**_entry_document(entry), "status": status, "evidence": evidence})
-        rows.append((_country_label(entry, editions), status, evidence))
-    yes = sum(1 for row in rows if row[1])
-    profiles_word = "profile" if len(rows) == 1 else "profiles"
-    tally = f"{chosen.title} ({chosen.code}): {yes} of {len(rows)} {profiles_word} yes, {len(rows) - yes} no"
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "indicator": _indicator_document(chosen),
-        "profiles": profiles,
-        "tally": {"yes": yes, "no": len(rows) - yes, "total": len(rows)},
-    }
+    found = list(library.findings(chosen))
+    yes = sum(1 for _, status, _ in found if status)
+    document = _document(
+        library.warnings,
+        indicator=_indicator_document(chosen),
+        profiles=[
+            {**profile_ref(entry), "status": status, "evidence": evidence}
+            for entry, status, evidence in found
+        ],
+        tally=tally(yes, len(found)),
+    )
+
+    def records() -> Records:
+        return Records(
+            ("indicator", "code", *_REF_COLUMNS, "status", "evidence"),
+            [
+                (chosen.id, chosen.code, *_ref_cells(entry), status, evidence)
+                for entry, status, evidence in found
+            ],
+        )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Paragraph, Table
+        from cwprofile.report import Column, Paragraph, Table
 
-        columns = (
-            Column("Country", "country"),
-            Column("Status", "status"),
-            Column("Evidence", "evidence", wide=True),
+        editions = _editions(entry for entry, _, _ in found)
+        rows = tuple(
+            (_country_label(entry, editions), status, evidence) for entry, status, evidence in found
         )
+        columns = (Column("Country", "text"), Column("Status"), Column("Evidence", "prose"))
         title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
-        return (Table(columns, tuple(rows), title=title), Paragraph(tally))
+        summary = (
+            f"{chosen.title} ({chosen.code}): {yes} of {_plural(len(found), 'profile')} yes, "
+            f"{len(found) - yes} no"
+        )
+        return (Table(columns, rows, title=title), Paragraph(summary))
 
-    return Report(document, blocks)
+    return Report(f"Indicator {chosen.code} {chosen.title}", document, blocks, records)
 
 
 # indicators ---------------------------------------------------------------------------------
 
 
 def catalog() -> Report:
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "indicators": [
-            {**_indicator_document(i), "pillar_title": i.pillar.title, "aliases": list(i.aliases)}
-            for i in INDICATORS
-        ],
-    }
+    entries = [
+        {**_indicator_document(i), "pillar_title": i.pillar.title, "aliases": list(i.aliases)}
+        for i in INDICATORS
+    ]
+    document = _document((), indicators=entries)
+
+    def records() -> Records:
+        columns = ("id", "code", "title", "pillar", "section", "pillar_title", "aliases")
+        rows = [
+            tuple("; ".join(entry[key]) if key == "aliases" else entry[key] for key in columns)
+            for entry in entries
+        ]
+        return Records(columns, rows)
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Paragraph, Table
+        from cwprofile.report import Column, Paragraph, Table
 
         columns = (
-            Column("Code", "code"),
-            Column("Id", "id"),
-            Column("Title", "title"),
-            Column("Pillar", "pillar"),
-            Column("Aliases", "aliases"),
+            Column("Code"),
+            Column("Id"),
+            Column("Title", "text"),
+            Column("Pillar", "text"),
+            Column("Aliases", "text"),
         )
         rows = tuple(
-            (i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases)) for i in INDICATORS
+            (i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases) or None)
+            for i in INDICATORS
         )
         note = f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars"
         return (Table(columns, rows), Paragraph(note, quiet=True))
 
-    return Report(document, blocks)
+    return Report("Indicator catalog", document, blocks, records)
 
 
 # countries ----------------------------------------------------------------------------------
@@ -291,141 +357,179 @@ _PILLAR_SHORT = {
 }
 
 
+def _profile_summary(entry: Entry) -> dict[str, Any]:
+    return {
+        **profile_ref(entry),
+        "tally": tally(entry.yes, len(INDICATORS)),
+        "pillars": pillar_tallies(entry.statuses),
+    }
+
+
+def _summary_columns() -> tuple[str, ...]:
+    pillar_columns = (f"{p.id}_{part}" for p in PILLARS for part in ("yes", "of"))
+    return (*_REF_COLUMNS, "yes", "no", "of", *pillar_columns)
+
+
+def _summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
+    overall = summary["tally"]
+    pillars = summary["pillars"]
+    return (
+        *_ref_cells(entry),
+        overall["yes"],
+        overall["no"],
+        overall["of"],
+        *(pillars[p.id][part] for p in PILLARS for part in ("yes", "of")),
+    )
+
+
 def countries(library: Library) -> Report:
-    profiles = []
-    rows = []
-    for entry in library.entries:
-        pillars = _pillar_tallies(entry.statuses)
-        profiles.append(
-            {
-                "name": entry.name,
-                "iso2": entry.iso2,
-                "iso3": entry.iso3,
-                "last_updated": entry.last_updated,
-                "yes": entry.yes,
-                "of": len(INDICATORS),
-                "pillars": pillars,
-                "origin": entry.origin,
-            }
+    entries = library.entries
+    summaries = [_profile_summary(entry) for entry in entries]
+    document = _document(library.warnings, profiles=summaries)
+
+    def records() -> Records:
+        return Records(
+            _summary_columns(),
+            [_summary_cells(s, entry) for s, entry in zip(summaries, entries, strict=True)],
         )
-        rows.append(
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.report import Column, Paragraph, Table
+
+        columns = (
+            Column("Country", "text"),
+            Column("ISO2"),
+            Column("ISO3"),
+            Column("Last updated"),
+            Column("Yes", numeric=True),
+            *(Column(_PILLAR_SHORT[p.id], numeric=True) for p in PILLARS),
+            Column("File"),
+        )
+        rows = tuple(
             (
                 entry.name,
                 entry.iso2,
                 entry.iso3,
                 entry.last_updated,
-                f"{entry.yes}/{len(INDICATORS)}",
-                *(f"{pillars[p.id]['yes']}/{pillars[p.id]['of']}" for p in PILLARS),
+                f"{summary['tally']['yes']}/{summary['tally']['of']}",
+                *(
+                    f"{summary['pillars'][p.id]['yes']}/{summary['pillars'][p.id]['of']}"
+                    for p in PILLARS
+                ),
                 entry.origin,
             )
-        )
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "profiles": profiles,
-        "warnings": list(library.warnings),
-    }
-
-    def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Paragraph, Table
-
-        columns = (
-            Column("Country", "name"),
-            Column("ISO2", "iso2"),
-            Column("ISO3", "iso3"),
-            Column("Last updated", "last_updated"),
-            Column("Yes", "yes", numeric=True),
-            *(Column(_PILLAR_SHORT[p.id], p.id, numeric=True) for p in PILLARS),
-            Column("File", "origin"),
+            for summary, entry in zip(summaries, entries, strict=True)
         )
         legend = ", ".join(f"{_PILLAR_SHORT[p.id]} = {p.title}" for p in PILLARS)
-        count = len(rows)
-        note = f"{count} profile{'s' * (count != 1)} loaded. {legend}."
-        return (Table(columns, tuple(rows)), Paragraph(note, quiet=True))
+        note = f"{_plural(len(rows), 'profile')} loaded. Yes tallies. {legend}."
+        return (Table(columns, rows), Paragraph(note, quiet=True))
 
-    return Report(document, blocks)
+    return Report("Loaded profiles", document, blocks, records)
 
 
 # report-contact -----------------------------------------------------------------------------
 
+_CONTACT_COLUMNS = ("organisation", "phone", "phone_e164", "email", "web", "tel_uri", "mailto_uri")
 
-def contacts(pairs: Iterable[tuple[Entry, Contact]]) -> Report:
+
+def contacts(
+    pairs: Iterable[tuple[Entry, Contact]],
+    warnings: Sequence[str] = (),
+    card: bool = False,
+    today: dt.date | None = None,
+) -> Report:
+    """Where to report an incident; `card`: each contact as a card (a country was named)."""
     pairs = list(pairs)
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "contacts": [
-            {
-                **_entry_document(entry),
-                "organisation": contact.organisation,
-                "phone": contact.phone,
-                "phone_e164": contact.phone_e164,
-                "email": contact.email,
-                "web": contact.web,
-                "tel_uri": f"tel:{contact.phone_e164}" if contact.phone_e164 else None,
-                "mailto_uri": f"mailto:{contact.email}" if contact.email else None,
-            }
-            for entry, contact in pairs
+    listed = []
+    for entry, contact in pairs:
+        tel, mailto = contact_uris(contact)
+        values = (contact.organisation, contact.phone, contact.phone_e164, contact.email)
+        listed.append((entry, (*values, contact.web, tel, mailto)))
+    document = _document(
+        warnings,
+        contacts=[
+            {**profile_ref(entry), **dict(zip(_CONTACT_COLUMNS, values, strict=True))}
+            for entry, values in listed
         ],
-    }
+    )
+
+    def records() -> Records:
+        return Records(
+            (*_REF_COLUMNS, *_CONTACT_COLUMNS),
+            [(*_ref_cells(entry), *values) for entry, values in listed],
+        )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Link, Table
+        from cwprofile.report import Column, Fields, Link, Paragraph, Table
 
         editions = _editions(entry for entry, _ in pairs)
+        if card:
+            cards: list[Block] = []
+            for entry, contact in pairs:
+                title = (
+                    f"Report a computer incident: {_country_label(entry, editions)} ({entry.iso2})"
+                )
+                updated = ("Last updated", _updated_text(entry.last_updated, today))
+                cards.append(Fields((*contact_fields(contact), updated), title=title))
+            return tuple(cards)
         rows = tuple(
             (
                 _country_label(entry, editions),
                 contact.organisation,
                 contact.phone,
-                Link(contact.phone_e164, f"tel:{contact.phone_e164}")
-                if contact.phone_e164
-                else None,
-                Link(contact.email, f"mailto:{contact.email}") if contact.email else None,
+                Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None,
+                Link(contact.email, mailto) if contact.email and mailto else None,
                 Link(contact.web, contact.web) if contact.web else None,
             )
-            for entry, contact in pairs
+            for (entry, contact), (_, (*_, tel, mailto)) in zip(pairs, listed, strict=True)
         )
         columns = (
-            Column("Country", "country"),
-            Column("Organisation", "organisation", wide=True),
-            Column("Phone", "phone"),
-            Column("E.164", "phone_e164"),
-            Column("Email", "email"),
-            Column("Web", "web"),
+            Column("Country", "text"),
+            Column("Organisation", "text"),
+            Column("Phone"),
+            Column("E.164"),
+            Column("Email"),
+            Column("Web"),
         )
-        return (Table(columns, rows, title="Where to report a computer incident"),)
+        note = "One country's contact, with the date of its data: cwprofile report-contact COUNTRY"
+        return (
+            Table(columns, rows, title="Where to report a computer incident"),
+            Paragraph(note, quiet=True),
+        )
 
-    return Report(document, blocks)
+    return Report("Where to report a computer incident", document, blocks, records)
 
 
 # compare ------------------------------------------------------------------------------------
 
 
-def compare(entries: Sequence[Entry]) -> Report:
+def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
     def statuses(indicator: Indicator) -> list[bool]:
         position = POSITION[indicator.id]
         return [entry.statuses[position] == "y" for entry in entries]
 
     def document() -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "countries": [_entry_document(entry) for entry in entries],
-            "indicators": [
+        return _document(
+            warnings,
+            profiles=[_profile_summary(entry) for entry in entries],
+            indicators=[
                 {**_indicator_document(i), "statuses": column, "differs": len(set(column)) > 1}
                 for i in INDICATORS
                 for column in (statuses(i),)
             ],
-            "tallies": [
-                {
-                    "yes": entry.yes,
-                    "of": len(INDICATORS),
-                    "pillars": _pillar_tallies(entry.statuses),
-                }
-                for entry in entries
-            ],
-        }
+        )
+
+    def records() -> Records:
+        editions = _editions(entries)
+        keys = tuple(_country_key(entry, editions) for entry in entries)
+        rows = []
+        for i in INDICATORS:
+            column = statuses(i)
+            rows.append((i.code, i.id, i.title, i.pillar.id, *column, len(set(column)) > 1))
+        return Records(("code", "indicator", "title", "pillar", *keys, "differs"), rows)
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.views import Column, Paragraph, Table
+        from cwprofile.report import Column, Paragraph, Table
 
         editions = _editions(entries)
         pillar_counts = [pillar_yes(entry.statuses) for entry in entries]
@@ -443,21 +547,20 @@ def compare(entries: Sequence[Entry]) -> Report:
                 differing += differs
                 rows.append((indicator.code, indicator.title + (" *" if differs else ""), *column))
         rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
-        labels = [_country_label(entry, editions) for entry in entries]
         columns = (
-            Column("Code", "code"),
-            Column("Indicator", "indicator"),
-            *(Column(label, label) for label in labels),
+            Column("Code"),
+            Column("Indicator", "text"),
+            *(Column(_country_label(entry, editions)) for entry in entries),
         )
         note = (
             f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
             if len(entries) > 1
             else "One profile: nothing to compare it with."
         )
-        table = Table(columns, tuple(rows), group_rows=frozenset(group_rows))
+        table = Table(columns, tuple(rows), group_rows=frozenset(group_rows), key_columns=2)
         return (table, Paragraph(note, quiet=True))
 
-    return Report(document, blocks)
+    return Report(f"Comparison of {_plural(len(entries), 'profile')}", document, blocks, records)
 
 
 # search -------------------------------------------------------------------------------------
@@ -465,39 +568,75 @@ def compare(entries: Sequence[Entry]) -> Report:
 CONTEXT = 60
 
 
+def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+    """The part of the evidence around the matches, cut only between words, with `…` where
+    it was cut; and the offset the snippet starts at in the evidence (before the `…`)."""
+    start = max(0, spans[0][0] - CONTEXT)
+    end = min(len(evidence), spans[-1][1] + CONTEXT)
+    if start:
+        space = evidence.find(" ", start, spans[0][0])
+        start = space + 1 if space != -1 else start
+    if end < len(evidence):
+        space = evidence.rfind(" ", spans[-1][1], end)
+        end = space if space != -1 else end
+    return evidence[start:end], start
+
+
 def search(library: Library, text: str) -> Report:
     import re
 
     from cwprofile.textsafe import safe_line
-    from cwprofile.views import Column, Highlighted, Paragraph, Table
 
     pattern = re.compile(re.escape(text), re.IGNORECASE)
-    editions = _editions(library.entries)
-    matches = []
-    rows = []
+    found = []
     for chosen in INDICATORS:
         for entry, status, evidence in library.findings(chosen):
             spans = [m.span() for m in pattern.finditer(evidence)] if text else []
-            if not spans:
-                continue
-            matches.append(
-                {
-                    **_entry_document(entry),
-                    "indicator": chosen.id,
-                    "code": chosen.code,
-                    "title": chosen.title,
-                    "status": status,
-                    "evidence": evidence,
-                    "matches": [list(span) for span in spans],
-                }
-            )
-            start = max(0, spans[0][0] - CONTEXT)
-            end = min(len(evidence), spans[-1][1] + CONTEXT)
-            shown = (
-                ("…" if start else "")
-                + safe_line(evidence[start:end])
-                + ("…" if end < len(evidence) else "")
-            )
+            if spans:
+                found.append((entry, chosen, status, evidence, spans))
+    document = _document(
+        library.warnings,
+        query=text,
+        count=len(found),
+        matches=[
+            {
+                **profile_ref(entry),
+                "indicator": _indicator_document(chosen),
+                "status": status,
+                "evidence": evidence,
+                "matches": [list(span) for span in spans],
+            }
+            for entry, chosen, status, evidence, spans in found
+        ],
+    )
+
+    def records() -> Records:
+        return Records(
+            (*_REF_COLUMNS, "indicator", "code", "title", "status", "evidence", "matches"),
+            [
+                (
+                    *_ref_cells(entry),
+                    chosen.id,
+                    chosen.code,
+                    chosen.title,
+                    status,
+                    evidence,
+                    " ".join(f"{a}-{b}" for a, b in spans),
+                )
+                for entry, chosen, status, evidence, spans in found
+            ],
+        )
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.report import Column, Highlighted, Paragraph, Table
+
+        editions = _editions(library.entries)
+        rows = []
+        for entry, chosen, status, evidence, spans in found:
+            part, start = snippet(evidence, spans)
+            shown = ("…" if start else "") + safe_line(part)
+            if start + len(part) < len(evidence):
+                shown += "…"
             local = tuple(m.span() for m in pattern.finditer(shown))
             rows.append(
                 (
@@ -507,16 +646,17 @@ def search(library: Library, text: str) -> Report:
                     Highlighted(shown, local),
                 )
             )
-    count = len(matches)
-    document = {"schema_version": SCHEMA_VERSION, "query": text, "count": count, "matches": matches}
-    table = Table(
-        (
-            Column("Country", "country"),
-            Column("Indicator", "indicator"),
-            Column("Status", "status"),
-            Column("Evidence", "evidence", wide=True),
-        ),
-        tuple(rows),
-    )
-    summary = f"{count} match{'es' * (count != 1)} for {text!r}"
-    return Report(document, (table, Paragraph(summary)))
+        table = Table(
+            (
+                Column("Country", "text"),
+                Column("Indicator", "text"),
+                Column("Status"),
+                Column("Evidence", "prose"),
+            ),
+            tuple(rows),
+            key_columns=2,
+        )
+        summary = f"{_plural(len(found), 'match', 'matches')} for {text!r}"
+        return (table, Paragraph(summary))
+
+    return Report(f"Search: {text}", document, blocks, records)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from cwprofile.catalog import BY_ID, INDICATORS, normalize, suggest
+from cwprofile.catalog import BY_ID, INDICATORS, suggest
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.model import (
     SCHEMA_VERSION,
@@ -26,11 +26,18 @@ from cwprofile.reader import Document, FieldPath, dotted
 
 YES = frozenset({"yes", "y", "true", "on"})
 NO = frozenset({"no", "n", "false", "off"})
-_EMAIL = re.compile(
-    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
-)
-_URL = re.compile(r"https?://[!-~]+", re.IGNORECASE)  # printable ASCII only: no spaces, no controls
-_NUMBER = re.compile(r"[+-]?\d+(?:[ ,\u00a0]\d{3})*(?:\.\d+)?")
+# Each rule is written once, as a regular expression that means the same in Python and in
+# JSON Schema (ECMA-262), so that `validate` and `cwprofile schema` accept the same files.
+EMAIL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+# http(s) and RFC 3986's characters only: no spaces, controls, quotes or angle brackets.
+URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+NUMBER = r"[+-]?[0-9]+(?:[ ,\u00a0][0-9]{3})*(?:\.[0-9]+)?"
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_EMAIL = re.compile(EMAIL)
+_URL = re.compile(URL)
+_NUMBER = re.compile(NUMBER)
+_DATE = re.compile(DATE)
+READABLE_VERSIONS = (1, SCHEMA_VERSION)  # version 1 files read as they are
 
 TOP_LEVEL = (
     "schema_version",
@@ -39,7 +46,8 @@ TOP_LEVEL = (
     "indicators",
     "contact",
     "provenance",
-    "derived",
+    "derived",  # what `show --json` adds; ignored on load
+    "warnings",  # likewise
 )
 FIGURES = ("population", "internet_users")
 FIGURE_FIELDS = ("as_printed", "value", "source", "date")
@@ -121,12 +129,15 @@ def from_document(document: Document, origin: str | None = None) -> Profile:
 
 def _check_version(check: _Checker, top: dict[str, Any]) -> None:
     version = top.get("schema_version")
+    readable = " or ".join(str(v) for v in READABLE_VERSIONS)
     if version is None:
-        check.problem(("schema_version",), f"is required (this cwprofile reads {SCHEMA_VERSION})")
-    elif str(version) != str(SCHEMA_VERSION) or isinstance(version, bool):
+        check.problem(("schema_version",), f"is required (this cwprofile reads {readable})")
+    elif isinstance(version, bool) or version not in (
+        *READABLE_VERSIONS,
+        *(str(v) for v in READABLE_VERSIONS),
+    ):
         check.problem(
-            ("schema_version",),
-            f"this cwprofile reads schema version {SCHEMA_VERSION}, not {version!r}",
+            ("schema_version",), f"this cwprofile reads schema version {readable}, not {version!r}"
         )
 
 
@@ -238,9 +249,7 @@ def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Fi
     }
     for key, want in expected.items():
         given = fields.get(key)
-        if given is not None and (
-            not isinstance(given, str) or normalize(given) != normalize(want)
-        ):
+        if given is not None and given != want:
             check.problem(
                 (*path, key), f"expected {want!r} for indicator {indicator.id}, found {given!r}"
             )
@@ -333,9 +342,9 @@ def _date(check: _Checker, value: Any, path: FieldPath) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(value)
         except ValueError:
             pass
     check.problem(path, f"expected a date as YYYY-MM-DD, found {value!r}")
@@ -358,24 +367,48 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _any_case(words: frozenset[str]) -> str:
+    """An ECMA-262 pattern for the words in any case (JSON Schema has no case flag)."""
+    spelt = ("".join(f"[{c.upper()}{c.lower()}]" for c in word) for word in sorted(words))
+    return "|".join(spelt)
+
+
+def _exact(pattern: str) -> str:
+    return f"^(?:{pattern})$"
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a profile file, for editors."""
+    """The JSON Schema (draft 2020-12) of a profile file: for editors, and equal to
+    `validate` but for what JSON Schema cannot say (whether a phone number can be read as one;
+    calendar dates need a format-asserting validator)."""
+    import pycountry
+
     text = {"type": "string"}
+    required_text = {"type": "string", "pattern": "\\S"}
     nullable_text = {"type": ["string", "null"]}
-    url = {"type": ["string", "null"], "pattern": "^https?://"}
+    # Blank text in an optional field counts as left out, as in `validate`.
+    url = {"type": ["string", "null"], "pattern": _exact(f"\\s*|{URL}")}
     status = {
-        "oneOf": [{"type": "boolean"}, {"type": "string", "enum": sorted(YES | NO)}],
-        "description": "yes or no",
+        "description": "yes or no: true/false, or yes/no, y/n, true/false, on/off in any case",
+        "oneOf": [
+            {"type": "boolean"},
+            {"type": "string", "pattern": f"^\\s*(?:{_any_case(YES | NO)})\\s*$"},
+        ],
     }
     figure = {
         "type": ["object", "null"],
         "additionalProperties": False,
         "required": ["as_printed"],
         "properties": {
-            "as_printed": text,
-            "value": {"type": ["number", "string", "null"]},
+            "as_printed": required_text,
+            "value": {
+                "oneOf": [
+                    {"type": ["number", "null"]},
+                    {"type": "string", "pattern": f"^\\s*{NUMBER}\\s*$"},
+                ]
+            },
             "source": nullable_text,
-            "date": nullable_text,
+            "date": {"type": ["string", "integer", "null"]},
         },
     }
     indicator_properties = {
@@ -385,34 +418,42 @@ def json_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": ["status"],
             "properties": {
-                "code": {"const": ind.code},
-                "title": {"type": "string"},
-                "pillar": {"const": ind.pillar.id},
-                "section": {"const": ind.section.id},
+                "code": {"enum": [ind.code, None]},
+                "title": {"enum": [ind.title, None]},
+                "pillar": {"enum": [ind.pillar.id, None]},
+                "section": {"enum": [ind.section.id, None]},
                 "status": status,
-                "evidence": {"type": ["string", "null"]},
+                "evidence": nullable_text,
             },
         }
         for ind in INDICATORS
     }
+    # The ISO 3166 pairs: an alpha-2 and alpha-3 code of the same country, in any case.
+    iso_pairs = [
+        {
+            "properties": {
+                "iso2": {"pattern": _exact(_any_case(frozenset({c.alpha_2.lower()})))},
+                "iso3": {"pattern": _exact(_any_case(frozenset({c.alpha_3.lower()})))},
+            }
+        }
+        for c in pycountry.countries
+    ]
+    versions = [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://cwprofile.invalid/schema/profile-1.json",
+        "$id": f"https://cwprofile.invalid/schema/profile-{SCHEMA_VERSION}.json",
         "title": "cwprofile profile file",
         "type": "object",
         "additionalProperties": False,
         "required": ["schema_version", "country", "indicators"],
         "properties": {
-            "schema_version": {"enum": [SCHEMA_VERSION, str(SCHEMA_VERSION)]},
+            "schema_version": {"enum": versions},
             "country": {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["name", "iso2", "iso3"],
-                "properties": {
-                    "name": text,
-                    "iso2": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-                    "iso3": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
-                },
+                "properties": {"name": required_text, "iso2": text, "iso3": text},
+                "anyOf": iso_pairs,
             },
             "background": {
                 "type": ["object", "null"],
@@ -431,7 +472,10 @@ def json_schema() -> dict[str, Any]:
                 "properties": {
                     "organisation": nullable_text,
                     "phone": nullable_text,
-                    "email": {"type": ["string", "null"], "format": "email"},
+                    "email": {
+                        "type": ["string", "null"],
+                        "pattern": _exact(f"\\s*|(?:mailto:)?{EMAIL}"),
+                    },
                     "web": url,
                 },
             },
@@ -439,11 +483,19 @@ def json_schema() -> dict[str, Any]:
                 "type": ["object", "null"],
                 "additionalProperties": False,
                 "properties": {
-                    "last_updated": {"type": ["string", "null"], "format": "date"},
+                    "last_updated": {
+                        "type": ["string", "null"],
+                        "pattern": _exact(DATE),
+                        "format": "date",
+                    },
                     "disclaimer": url,
                     "more_information": url,
                 },
             },
-            "derived": {"type": "object", "description": "computed by cwprofile; ignored on load"},
+            "derived": {
+                "type": ["object", "null"],
+                "description": "computed by cwprofile (`show --json`); ignored on load",
+            },
+            "warnings": {"description": "printed by `show --json`; ignored on load"},
         },
     }

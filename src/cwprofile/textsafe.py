@@ -53,3 +53,28 @@ def json_escape_unsafe(encoded: str) -> str:
         # json.dumps has escaped C0 already: of the unsafe characters only DEL is ASCII.
         return encoded.replace("\x7f", "\\u007f")
     return _pattern(False).sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+# RFC 3986's characters: a link made of anything else is not followed. `"`, `<`, `>`, `` ` ``,
+# spaces and braces cannot end up inside an HTML attribute or a terminal's OSC 8 sequence.
+_URI = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when it is one to follow (http, https, mailto, tel, of URI characters only)."""
+    if url.lower().startswith(SAFE_SCHEMES) and _URI.fullmatch(url):
+        return url
+    return None
+
+
+def mailto_uri(address: str) -> str:
+    """A `mailto:` URI for an address (RFC 6068): what is not allowed there is %-encoded."""
+    from urllib.parse import quote
+
+    return "mailto:" + quote(address, safe="!$'()*+,;:@")
+
+
+def tel_uri(e164: str) -> str:
+    """A `tel:` URI for a number in E.164 form (RFC 3966: a global number, digits only)."""
+    return "tel:" + e164

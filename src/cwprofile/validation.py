@@ -7,11 +7,10 @@ from pathlib import Path
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.errors import InvalidProfile, Problem
-from cwprofile.output import Report
 from cwprofile.reader import read_file, read_yaml
+from cwprofile.report import Lines, Paragraph, Records, Report
 from cwprofile.schema import from_document
 from cwprofile.store import is_profile_name
-from cwprofile.views import Lines, Paragraph
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -79,6 +78,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
         "files": results,
         "valid": len(results) - invalid,
         "invalid": invalid,
+        "warnings": [],
     }
     if not files:
         summary = "No profile files found (looked for .yaml, .yml and .json)."
@@ -93,4 +93,11 @@ def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
         if problems_text
         else (Paragraph(summary),)
     )
-    return Report(document, blocks), bool(files) and invalid == 0
+    rows = [
+        (result["file"], result["valid"], problem["line"], problem["field"], problem["message"])
+        for result in results
+        for problem in result["problems"] or [{"line": None, "field": None, "message": None}]
+    ]
+    records = Records(("file", "valid", "line", "field", "message"), rows)
+    report = Report("Validation of profile files", document, blocks, records)
+    return report, bool(files) and invalid == 0

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cwprofile.textsafe import json_escape_unsafe
 
+if TYPE_CHECKING:
+    from cwprofile.formats import Target
+    from cwprofile.report import Report
 
-def render(document: dict[str, Any], pretty: bool = True) -> str:
+
+def render(report: Report, target: Target) -> str:
+    # Indented for a person at a terminal, compact (and C-encoded, so fast) for a program.
+    return dumps(report.document, pretty=target.terminal)
+
+
+def dumps(document: dict[str, Any], pretty: bool = True) -> str:
     if pretty:
         text = json.dumps(document, ensure_ascii=False, indent=2)
     else:

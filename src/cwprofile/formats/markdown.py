@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cwprofile.textsafe import safe_line
-from cwprofile.views import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
+from cwprofile.report import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
+from cwprofile.textsafe import safe_line, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 
 if TYPE_CHECKING:
-    from cwprofile.output import Report
+    from cwprofile.formats import Target
+    from cwprofile.report import Report
 
 
 def escape(text: str) -> str:
@@ -20,13 +21,13 @@ def escape(text: str) -> str:
 
 
 def _value(value: Value) -> str:
-    if isinstance(value, Link) and value.url.startswith(("https://", "http://", "mailto:", "tel:")):
-        url = safe_line(value.url).replace(">", "%3E").replace(" ", "%20")
-        return f"[{escape(value.text)}](<{url}>)"
+    url = safe_url(value.url) if isinstance(value, Link) else None
+    if url:
+        return f"[{escape(plain(value))}](<{url}>)"
     return escape(plain(value))
 
 
-def render(report: Report) -> str:
+def render(report: Report, target: Target) -> str:
     parts = []
     for block in report.blocks:
         if isinstance(block, Heading):

@@ -1,4 +1,11 @@
-"""Rich output for a terminal (and for SVG/HTML exports): colour, marks, wrapped tables.
+"""Rich output for a terminal (also what SVG exports draw): colour, marks, tables that fit.
+
+A table is laid out for the width it has. Identifier columns (codes, ISO codes, dates,
+tallies, phone, email, links) keep their whole values on one line; text and prose columns
+wrap between words and never break a word. When the identifiers and the longest words cannot
+all fit side by side, the table is shown as stacked records instead (one block per row,
+`label: value`, as psql's expanded mode), where values wrap between words too; a single word
+wider than the screen stays whole on its own line and the terminal folds it. Nothing is cut.
 
 Data never reaches rich as markup: every string becomes a `Text` after `textsafe` has made
 control characters visible, so a profile cannot inject styles, links or escape sequences.
@@ -6,10 +13,11 @@ control characters visible, so a profile cannot inject styles, links or escape s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, NamedTuple
 
-from cwprofile.textsafe import safe, safe_line
-from cwprofile.views import (
+from cwprofile.report import (
+    Column,
     Fields,
     Heading,
     Highlighted,
@@ -20,63 +28,80 @@ from cwprofile.views import (
     Value,
     plain,
 )
+from cwprofile.textsafe import safe, safe_line, safe_url
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from cwprofile.output import Report
+    from cwprofile.formats import Target
+    from cwprofile.report import Report
 
-SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+GAP = 3  # the cells between two columns of a SIMPLE_HEAD table drawn without edges
+TEXT_FLOOR = 12  # a text column is not squeezed below this unless its values are shorter
+PROSE_FLOOR = 24  # nor a prose column below this
+EXPORT_WIDTH = 120  # an export's width when its content would be wider (prose wraps)
+_WORD = re.compile(r"\S+\s*")
 
 
-def render(report: Report, console: Console) -> str:
-    """The report as the console would print it (with its colours, width and links)."""
+def render(report: Report, target: Target) -> str:
+    """The report as the console prints it (with its colours, width and links)."""
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=False, width=target.width)
+    return draw(report, console)
+
+
+def draw(report: Report, console: Console) -> str:
+    unicode = console.encoding.lower().startswith("utf")
     with console.capture() as captured:
-        for renderable in renderables(report, unicode=console.encoding.lower().startswith("utf")):
-            console.print(renderable)
+        for renderable, soft in renderables(report, console.width, unicode):
+            console.print(renderable, soft_wrap=soft)
     return captured.get()
 
 
-def export(report: Report, kind: str, width: int = 110) -> str:
-    """The report as a standalone SVG or HTML document."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(record=True, file=io.StringIO(), width=width, force_terminal=True)
-    for renderable in renderables(report, unicode=True):
-        console.print(renderable)
-    if kind == "svg":
-        return console.export_svg(title="cwprofile")
-    return console.export_html(inline_styles=True)
+class Layout(NamedTuple):
+    widths: tuple[int, ...] | None  # None: shown as stacked records
 
 
-def renderables(report: Report, unicode: bool) -> list[RenderableType]:
+def renderables(report: Report, width: int, unicode: bool) -> list[tuple[RenderableType, bool]]:
+    """What to print, in order, each with whether it is printed as is (`soft_wrap`: lines we
+    have wrapped ourselves, never cut by rich)."""
     from rich.padding import Padding
     from rich.rule import Rule
     from rich.text import Text
 
-    out: list[RenderableType] = []
-    for block in report.blocks:
+    blocks = report.blocks
+    layouts = _shared_layouts(blocks, width, unicode)
+    out: list[tuple[RenderableType, bool]] = []
+
+    def lines(texts: list[Text]) -> None:
+        out.extend((line, True) for line in texts)
+
+    for block in blocks:
         if isinstance(block, Heading):
             text = Text(safe_line(block.text))
-            if block.level == 1:
-                text.stylize("bold reverse")
-                out.append(Padding(text, (1, 0, 0, 0)))
-            elif block.level == 2:
-                out.append(Rule(text, style="cyan", align="left"))
-            else:
-                text.stylize("bold cyan")
-                out.append(Padding(text, (1, 0, 0, 0)))
+            if block.level == 2 and text.cell_len + 4 <= width:
+                out.append((Padding(Rule(text, style="cyan", align="left"), (1, 0, 0, 0)), False))
+                continue
+            text.stylize("bold reverse" if block.level == 1 else "bold cyan")
+            lines([Text(""), *wrap(text, width)])
         elif isinstance(block, Fields):
-            out.append(Padding(_fields(block, unicode), (1, 0, 0, 0)))
+            title = [Text(safe_line(block.title), style="bold")] if block.title else []
+            lines([Text(""), *title, *_field_lines(block.rows, width, unicode)])
         elif isinstance(block, Table):
-            out.append(_table(block, unicode))
+            parts = layouts[block.columns]
+            if parts is None:
+                lines(_stacked(block, width, unicode))
+            for number, (chosen, widths) in enumerate(parts or ()):
+                if number:
+                    out.append((Text(""), False))
+                out.append((_table(block, chosen, widths, unicode), False))
         elif isinstance(block, Paragraph):
-            out.append(Text(safe(block.text), style="dim" if block.quiet else ""))
+            text = Text(safe(block.text), style="dim" if block.quiet else "")
+            lines([Text(""), *wrap(text, width)])
         elif isinstance(block, Lines):
-            out.append(Text("\n".join(safe_line(line) for line in block.lines)))
+            lines([row for line in block.lines for row in wrap(Text(safe_line(line)), width)])
     return out
 
 
@@ -88,11 +113,8 @@ def cell(value: Value, unicode: bool = True) -> Text:
         mark = ("✓ " if value else "✗ ") if unicode else ""
         return Text(mark + plain(value), style="bold green" if value else "red")
     if isinstance(value, Link):
-        url = value.url
-        safe_url = url.startswith(SAFE_LINK_SCHEMES) and url.isascii() and url.isprintable()
-        return Text(
-            safe_line(value.text), style=Style(link=url) if safe_url and " " not in url else ""
-        )
+        url = safe_url(value.url)
+        return Text(safe_line(value.text), style=Style(link=url) if url else "")
     if isinstance(value, Highlighted):
         text = Text(safe(value.text))
         for start, end in value.spans:
@@ -103,43 +125,233 @@ def cell(value: Value, unicode: bool = True) -> Text:
     return Text(safe(str(value)))
 
 
-def _fields(block: Fields, unicode: bool) -> RenderableType:
-    from rich.table import Table as RichTable
-    from rich.text import Text
+def wrap(text: Text, width: int) -> list[Text]:
+    """Lines of at most `width` cells, broken only between words (and at newlines); a word
+    wider than `width` stays whole on a line of its own."""
+    from rich.cells import cell_len
 
-    grid = RichTable.grid(padding=(0, 2))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(overflow="fold")
-    if block.title:
-        grid.title = Text(safe_line(block.title), style="bold")
-        grid.title_justify = "left"
-    for label, value in block.rows:
-        grid.add_row(Text(safe_line(label)), cell(value, unicode))
-    return grid
+    out = []
+    for line in text.split("\n", allow_blank=True):
+        source = line.plain
+        breaks = []
+        column = len(source) - len(source.lstrip())  # an indented line keeps its indent
+        empty = True  # nothing on this line yet: a word goes here however wide it is
+        for match in _WORD.finditer(source):
+            word = cell_len(match.group().rstrip())
+            if not empty and column + word > width:
+                breaks.append(match.start())
+                column = 0
+            column += cell_len(match.group())
+            empty = False
+        for piece in line.divide(breaks):
+            piece.rstrip()
+            out.append(piece)
+    return out
 
 
-def _table(block: Table, unicode: bool) -> RenderableType:
+# Tables ----------------------------------------------------------------------------------
+
+# A table's layout: the columns of each part it is drawn in and their widths; None when it is
+# shown as stacked records instead.
+Plan = list[tuple[tuple[int, ...], tuple[int, ...]]] | None
+
+
+def _shared_layouts(blocks: tuple, width: int, unicode: bool) -> dict:
+    """One layout for every table of the same columns, so that they line up down the page."""
+    found: dict[tuple[Column, ...], tuple[list[tuple[Value, ...]], int]] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            rows, _ = found.get(block.columns, ([], 0))
+            found[block.columns] = ([*rows, *block.rows], block.key_columns)
+    return {
+        columns: plan(columns, rows, width, keys, unicode)
+        for columns, (rows, keys) in found.items()
+    }
+
+
+def plan(
+    columns: tuple[Column, ...],
+    rows: list[tuple[Value, ...]],
+    width: int,
+    key_columns: int = 0,
+    unicode: bool = True,
+) -> Plan:
+    """The layout that shows every value whole within `width`: the table as it is, or (with
+    key columns) split into parts that each repeat the keys, or None (stacked records)."""
+    natural, minimum = measure(columns, rows, unicode)
+    kinds = [column.kind for column in columns]
+    everything = tuple(range(len(columns)))
+    widths = fit(kinds, natural, minimum, width)
+    if widths is not None:
+        return [(everything, widths)]
+    if not key_columns:
+        return None
+    keys = everything[:key_columns]
+    parts = []
+    rest = list(everything[key_columns:])
+    while rest:
+        taken = 0
+        used = sum(minimum[n] + GAP for n in keys)
+        while taken < len(rest) and used + minimum[rest[taken]] <= width:
+            used += minimum[rest[taken]] + GAP
+            taken += 1
+        if not taken:
+            return None
+        chosen = (*keys, *rest[:taken])
+        part = fit(
+            [kinds[n] for n in chosen],
+            [natural[n] for n in chosen],
+            [minimum[n] for n in chosen],
+            width,
+        )
+        assert part is not None  # its minimums fit
+        parts.append((chosen, part))
+        rest = rest[taken:]
+    return parts
+
+
+def fit(
+    kinds: list[str], natural: list[int], minimum: list[int], width: int
+) -> tuple[int, ...] | None:
+    """Column widths that show every value whole within `width`, or None when none do."""
+    room = width - GAP * (len(kinds) - 1)
+    if sum(minimum) > room:
+        return None
+    widths = list(minimum)
+    spare = room - sum(widths)
+    for number, kind in enumerate(kinds):  # names first, up to their whole length
+        if kind == "text" and spare:
+            grow = min(natural[number] - widths[number], spare)
+            widths[number] += grow
+            spare -= grow
+    prose = [n for n, kind in enumerate(kinds) if kind == "prose"]
+    wanted = sum(natural[n] - widths[n] for n in prose)
+    for n in prose:  # then prose, in proportion to what each still lacks
+        if spare and wanted:
+            widths[n] += min(natural[n] - widths[n], spare * (natural[n] - widths[n]) // wanted)
+    left = room - sum(widths)
+    for n in prose:
+        grow = min(natural[n] - widths[n], left)
+        widths[n] += grow
+        left -= grow
+    return tuple(widths)
+
+
+def measure(
+    columns: tuple[Column, ...], rows: list[tuple[Value, ...]], unicode: bool = True
+) -> tuple[list[int], list[int]]:
+    """Each column's natural width (its longest line) and the least it can be given."""
+    from rich.cells import cell_len
+
+    natural = []
+    minimum = []
+    for number, column in enumerate(columns):
+        header = safe_line(column.header)
+        header_word = max((cell_len(word) for word in header.split()), default=0)
+        texts = {_plain_cell(row[number], unicode) for row in rows}
+        lines = {line for text in texts for line in text.split("\n")}
+        longest = max((cell_len(line) for line in lines), default=0)
+        whole = max(longest, cell_len(header))
+        if column.kind == "id":
+            least = max(longest, header_word, 1)
+        else:
+            word = max((cell_len(w) for line in lines for w in line.split()), default=0)
+            floor = PROSE_FLOOR if column.kind == "prose" else TEXT_FLOOR
+            least = max(word, header_word, min(whole, floor), 1)
+        natural.append(max(whole, least))
+        minimum.append(least)
+    return natural, minimum
+
+
+def natural_width(report: Report) -> int:
+    """The width an export needs: every table on one line a row, but prose wrapped at
+    EXPORT_WIDTH, and never less than what keeps every identifier and word whole."""
+    best = 60
+    for block in report.blocks:
+        if isinstance(block, Table):
+            natural, minimum = measure(block.columns, list(block.rows))
+            gaps = GAP * (len(block.columns) - 1)
+            best = max(best, min(sum(natural) + gaps, max(EXPORT_WIDTH, sum(minimum) + gaps)))
+    return best
+
+
+def _plain_cell(value: Value, unicode: bool) -> str:
+    if isinstance(value, bool):
+        return (("✓ " if value else "✗ ") if unicode else "") + plain(value)
+    if isinstance(value, Link):
+        return safe_line(value.text)
+    if value is None:
+        return "-"
+    return safe(str(value))
+
+
+def _table(
+    block: Table, chosen: tuple[int, ...], widths: tuple[int, ...], unicode: bool
+) -> RenderableType:
     from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
 
     table = RichTable(
         box=box.SIMPLE_HEAD if unicode else box.ASCII2,
-        title=Text(safe_line(block.title)) if block.title else None,
+        title=Text(safe_line(block.title), style="bold") if block.title else None,
         title_justify="left",
         header_style="bold",
-        expand=any(column.wide for column in block.columns),
+        show_edge=False,
+        pad_edge=False,
     )
-    for column in block.columns:
+    for number, width in zip(chosen, widths, strict=True):
+        column = block.columns[number]
         table.add_column(
             Text(safe_line(column.header)),
             justify="right" if column.numeric else "left",
+            width=width,
+            # An identifier never wraps, as its column is as wide as its longest value; its
+            # header may (a country's name over a narrow column of statuses).
             overflow="fold",
-            ratio=1 if column.wide else None,
-            no_wrap=not column.wide,
         )
     for number, row in enumerate(block.rows):
         if number and number in block.group_rows:
             table.add_section()
-        table.add_row(*(cell(value, unicode) for value in row))
+        table.add_row(*(cell(row[n], unicode) for n in chosen))
     return table
+
+
+def _stacked(block: Table, width: int, unicode: bool) -> list[Text]:
+    """The table as one block of `label: value` lines per row."""
+    from rich.text import Text
+
+    out: list[Text] = []
+    if block.title:
+        out += [Text(""), *wrap(Text(safe_line(block.title), style="bold"), width)]
+    headers = [column.header for column in block.columns]
+    keys = max(1, block.key_columns)  # the cells that name the record head it
+    for row in block.rows:
+        name = " ".join(plain(value) for value in row[:keys] if value not in (None, ""))
+        out += [Text(""), *wrap(Text(safe_line(name), style="bold cyan"), width)]
+        out += _field_lines(tuple(zip(headers[keys:], row[keys:], strict=True)), width, unicode)
+    return out
+
+
+def _field_lines(rows: tuple[tuple[str, Value], ...], width: int, unicode: bool) -> list[Text]:
+    """`label  value` lines, the values aligned and wrapped between words; a value too wide to
+    stand beside its label starts on the next line, indented."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    labels = [safe_line(label) + ":" for label, _ in rows]
+    label_width = max((cell_len(label) for label in labels), default=0)
+    room = width - label_width - 2
+    out = []
+    for label, (_, value) in zip(labels, rows, strict=True):
+        text = cell(value, unicode)
+        words = [cell_len(word) for word in text.plain.split()]
+        if room >= max(words, default=0) and room >= min(TEXT_FLOOR, sum(words) + len(words)):
+            for number, line in enumerate(wrap(text, room)):
+                shown = label if number == 0 else ""
+                padding = " " * (label_width + 2 - cell_len(shown))
+                out.append(Text.assemble((shown + padding, "dim"), line))
+        else:
+            out.append(Text(label, style="dim"))
+            out += [Text.assemble("  ", line) for line in wrap(text, width - 2)]
+    return out

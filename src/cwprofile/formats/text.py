@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cwprofile.report import Fields, Heading, Lines, Paragraph, Table, plain
 from cwprofile.textsafe import safe_line
-from cwprofile.views import Fields, Heading, Lines, Paragraph, Table, plain
 
 if TYPE_CHECKING:
-    from cwprofile.output import Report
+    from cwprofile.formats import Target
+    from cwprofile.report import Report
 
 
-def render(report: Report) -> str:
+def render(report: Report, target: Target) -> str:
     parts = []
     for block in report.blocks:
         if isinstance(block, Heading):

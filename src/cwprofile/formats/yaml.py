@@ -1,24 +1,46 @@
-"""YAML output: the same document as JSON, written the way people edit profile files."""
+"""YAML output: the same document as JSON, written the way people edit profile files, and
+meaning the same to YAML 1.1 readers (PyYAML) and YAML 1.2 readers (ruamel.yaml, editors)."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from cwprofile.textsafe import is_unsafe, json_escape_unsafe
 
+if TYPE_CHECKING:
+    from cwprofile.formats import Target
+    from cwprofile.report import Report
 
-def render(document: dict[str, Any]) -> str:
+# Plain scalars that YAML 1.2's core schema reads as something other than text. PyYAML quotes
+# what YAML 1.1 would misread (`yes`, `NO`, `2014-08-26`); these it would leave plain.
+_YAML12_TYPED = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|true|True|TRUE|false|False|FALSE|~|null|Null|NULL"
+)
+
+
+def render(report: Report, target: Target) -> str:
+    return dumps(report.document)
+
+
+def dumps(document: dict[str, Any]) -> str:
     import yaml
 
     class Dumper(yaml.SafeDumper):
         pass
 
     def represent_bool(dumper: yaml.SafeDumper, value: bool) -> yaml.Node:
-        return dumper.represent_scalar("tag:yaml.org,2002:bool", "yes" if value else "no")
+        # true/false, which YAML 1.1 and 1.2 both read as booleans (yes/no is text in 1.2).
+        return dumper.represent_scalar("tag:yaml.org,2002:bool", "true" if value else "false")
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
         if is_unsafe(value):
             style = '"'
+        elif _YAML12_TYPED.fullmatch(value):
+            style = "'"
         elif "\n" in value:
             style = "|"
         else:

@@ -1,0 +1,234 @@
+"""The JSON Schemas that `cwprofile schema NAME` publishes: a profile file's, and each
+command's `--json` output (the contract of README "Output for scripts")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cwprofile import SCHEMA_VERSION
+from cwprofile.catalog import INDICATORS, PILLARS
+
+NULLABLE_TEXT = {"type": ["string", "null"]}
+TEXT = {"type": "string"}
+COUNT = {"type": "integer", "minimum": 0}
+DATE = {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these keys, all present."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+COUNTRY = _object(
+    {
+        "name": TEXT,
+        "iso2": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "iso3": {"type": "string", "pattern": "^[A-Z]{3}$"},
+    }
+)
+TALLY = _object({"yes": COUNT, "no": COUNT, "of": COUNT})
+PILLAR_TALLIES = _object({pillar.id: {"$ref": "#/$defs/tally"} for pillar in PILLARS})
+INDICATOR = _object(
+    {
+        "id": {"enum": [i.id for i in INDICATORS]},
+        "code": {"enum": [i.code for i in INDICATORS]},
+        "title": TEXT,
+        "pillar": {"enum": [p.id for p in PILLARS]},
+        "section": {"enum": sorted({i.section.id for i in INDICATORS})},
+    }
+)
+PROFILE_REF = {
+    "country": {"$ref": "#/$defs/country"},
+    "last_updated": DATE,
+    "origin": TEXT,
+}
+
+
+def _document(name: str, properties: dict[str, Any]) -> dict[str, Any]:
+    schema = _object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            **properties,
+            "warnings": {"type": "array", "items": TEXT},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://cwprofile.invalid/schema/{name}-output-{SCHEMA_VERSION}.json",
+        "title": f"cwprofile {name} --json",
+        **schema,
+        "$defs": {
+            "country": COUNTRY,
+            "tally": TALLY,
+            "pillars": PILLAR_TALLIES,
+            "indicator": INDICATOR,
+        },
+    }
+
+
+def _profile_summary() -> dict[str, Any]:
+    return _object(
+        {**PROFILE_REF, "tally": {"$ref": "#/$defs/tally"}, "pillars": {"$ref": "#/$defs/pillars"}}
+    )
+
+
+def show() -> dict[str, Any]:
+    from cwprofile.schema import json_schema
+
+    profile = json_schema()
+    derived = _object(
+        {
+            "tally": {"$ref": "#/$defs/tally"},
+            "pillars": {"$ref": "#/$defs/pillars"},
+            "phone_e164": NULLABLE_TEXT,
+            "tel_uri": NULLABLE_TEXT,
+            "mailto_uri": NULLABLE_TEXT,
+            "age_days": {"type": ["integer", "null"]},
+            "origin": TEXT,
+        }
+    )
+    document = _document("show", {})
+    # The profile file's schema, with what show adds, and statuses as real booleans.
+    properties = {**profile["properties"], "derived": derived}
+    properties["schema_version"] = {"const": SCHEMA_VERSION}
+    properties["warnings"] = {"type": "array", "items": TEXT}
+    for entry in properties["indicators"]["properties"].values():
+        entry["properties"]["status"] = {"type": "boolean"}
+        entry["required"] = list(entry["properties"])
+    return {
+        **document,
+        "properties": properties,
+        "required": [
+            *profile["required"],
+            "background",
+            "contact",
+            "provenance",
+            "derived",
+            "warnings",
+        ],
+    }
+
+
+def indicator() -> dict[str, Any]:
+    row = _object({**PROFILE_REF, "status": {"type": "boolean"}, "evidence": TEXT})
+    return _document(
+        "indicator",
+        {
+            "indicator": {"$ref": "#/$defs/indicator"},
+            "profiles": {"type": "array", "items": row},
+            "tally": {"$ref": "#/$defs/tally"},
+        },
+    )
+
+
+def indicators() -> dict[str, Any]:
+    entry = _object(
+        {
+            **INDICATOR["properties"],
+            "pillar_title": TEXT,
+            "aliases": {"type": "array", "items": TEXT},
+        }
+    )
+    return _document(
+        "indicators",
+        {"indicators": {"type": "array", "items": entry, "minItems": len(INDICATORS)}},
+    )
+
+
+def countries() -> dict[str, Any]:
+    return _document("countries", {"profiles": {"type": "array", "items": _profile_summary()}})
+
+
+def report_contact() -> dict[str, Any]:
+    contact = _object(
+        {
+            **PROFILE_REF,
+            "organisation": NULLABLE_TEXT,
+            "phone": NULLABLE_TEXT,
+            "phone_e164": {"type": ["string", "null"], "pattern": "^\\+[1-9][0-9]{1,14}$"},
+            "email": NULLABLE_TEXT,
+            "web": NULLABLE_TEXT,
+            "tel_uri": {"type": ["string", "null"], "pattern": "^tel:\\+[0-9]+$"},
+            "mailto_uri": {"type": ["string", "null"], "pattern": "^mailto:"},
+        }
+    )
+    return _document("report-contact", {"contacts": {"type": "array", "items": contact}})
+
+
+def compare() -> dict[str, Any]:
+    row = _object(
+        {
+            **INDICATOR["properties"],
+            "statuses": {"type": "array", "items": {"type": "boolean"}},
+            "differs": {"type": "boolean"},
+        }
+    )
+    return _document(
+        "compare",
+        {
+            "profiles": {"type": "array", "items": _profile_summary()},
+            "indicators": {"type": "array", "items": row, "minItems": len(INDICATORS)},
+        },
+    )
+
+
+def search() -> dict[str, Any]:
+    span = {
+        "type": "array",
+        "prefixItems": [COUNT, COUNT],
+        "minItems": 2,
+        "maxItems": 2,
+    }
+    match = _object(
+        {
+            **PROFILE_REF,
+            "indicator": {"$ref": "#/$defs/indicator"},
+            "status": {"type": "boolean"},
+            "evidence": TEXT,
+            "matches": {"type": "array", "items": span, "minItems": 1},
+        }
+    )
+    return _document(
+        "search",
+        {"query": TEXT, "count": COUNT, "matches": {"type": "array", "items": match}},
+    )
+
+
+def validate() -> dict[str, Any]:
+    problem = _object({"line": {"type": ["integer", "null"]}, "field": TEXT, "message": TEXT})
+    checked = _object(
+        {
+            "file": TEXT,
+            "valid": {"type": "boolean"},
+            "problems": {"type": "array", "items": problem},
+        }
+    )
+    return _document(
+        "validate",
+        {"files": {"type": "array", "items": checked}, "valid": COUNT, "invalid": COUNT},
+    )
+
+
+def profile() -> dict[str, Any]:
+    from cwprofile.schema import json_schema
+
+    return json_schema()
+
+
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "profile": profile,
+    "show": show,
+    "indicator": indicator,
+    "indicators": indicators,
+    "countries": countries,
+    "report-contact": report_contact,
+    "compare": compare,
+    "search": search,
+    "validate": validate,
+}
