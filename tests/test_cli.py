@@ -64,7 +64,7 @@ def test_show_prints_every_section_with_marks_and_contact(run):
     heading = "2. Child online protection"
     assert f"{heading}\n{'-' * len(heading)}\n\n3 of 4 yes\nCode " in out
     assert "Indicators:        7 of 21 yes" in out
-    assert "(855) 92 335 536  (+85592335536)" in out
+    assert "Phone:         (855) 92 335 536\nE.164:         +85592335536\n" in out
     assert "Last updated:      2014-08-26 (" in out
     assert "\x1b" not in out
 
@@ -217,7 +217,7 @@ def test_report_contact_for_all_and_for_one(run):
         "Report a computer incident: Cambodia (KH)",
         "Organisation:  National Cambodia Computer Emergency Response Team (CamCERT)",
     ]
-    assert "Phone:         (855) 92 335 536  (+85592335536)\n" in card
+    assert "Phone:         (855) 92 335 536\nE.164:         +85592335536\n" in card
     assert "Email:         incident@camcert.gov.kh\n" in card
     assert "Last updated:  2014-08-26 (" in card
 

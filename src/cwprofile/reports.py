@@ -143,16 +143,10 @@ def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
     from cwprofile.report import Link
 
     tel, mailto = contact_uris(contact)
-    phone: Value = None
-    if contact.phone:
-        phone = contact.phone
-        if contact.phone_e164 and contact.phone_e164 != phone:
-            phone = f"{phone}  ({contact.phone_e164})"
-        if tel:
-            phone = Link(phone, tel)
     return (
         ("Organisation", contact.organisation),
-        ("Phone", phone),
+        ("Phone", Link(contact.phone, tel) if contact.phone and tel else contact.phone),
+        ("E.164", Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None),
         ("Email", Link(contact.email, mailto) if contact.email and mailto else None),
         ("Web", Link(contact.web, contact.web) if contact.web else None),
     )

@@ -23,6 +23,7 @@ FONT_SIZE = 14
 MARGIN = 12
 FOREGROUND = "#1b1b1b"
 BACKGROUND = "#ffffff"
+DIM = "#6b6b6b"
 
 
 def render(report: Report, target: Target) -> str:
@@ -84,6 +85,8 @@ def _tspan(text: str, x: float, style: Style | None, safe_url: object) -> str:
     if style is not None:
         if style.color is not None and not style.color.is_default:
             attributes.append(f'fill="{style.color.get_truecolor().hex}"')
+        elif style.dim:
+            attributes.append(f'fill="{DIM}"')
         if style.bold:
             attributes.append('font-weight="bold"')
         if style.reverse or (style.bgcolor is not None and not style.bgcolor.is_default):

@@ -87,16 +87,14 @@ def renderables(report: Report, width: int, unicode: bool) -> list[tuple[Rendera
             text.stylize("bold reverse" if block.level == 1 else "bold cyan")
             lines([Text(""), *wrap(text, width)])
         elif isinstance(block, Fields):
-            title = [Text(safe_line(block.title), style="bold")] if block.title else []
+            title = wrap(Text(safe_line(block.title), style="bold"), width) if block.title else []
             lines([Text(""), *title, *_field_lines(block.rows, width, unicode)])
         elif isinstance(block, Table):
             parts = layouts[block.columns]
             if parts is None:
                 lines(_stacked(block, width, unicode))
-            for number, (chosen, widths) in enumerate(parts or ()):
-                if number:
-                    out.append((Text(""), False))
-                out.append((_table(block, chosen, widths, unicode), False))
+            for chosen, widths in parts or ():
+                out.append((Padding(_table(block, chosen, widths, unicode), (1, 0, 0, 0)), False))
         elif isinstance(block, Paragraph):
             text = Text(safe(block.text), style="dim" if block.quiet else "")
             lines([Text(""), *wrap(text, width)])
@@ -264,14 +262,22 @@ def measure(
 
 
 def natural_width(report: Report) -> int:
-    """The width an export needs: every table on one line a row, but prose wrapped at
-    EXPORT_WIDTH, and never less than what keeps every identifier and word whole."""
-    best = 60
+    """The width an export needs: every table row and field on one line, but no wider than
+    EXPORT_WIDTH where prose can wrap, and never narrower than what keeps every identifier
+    and word whole."""
+    from rich.cells import cell_len
+
+    best = 40
     for block in report.blocks:
         if isinstance(block, Table):
             natural, minimum = measure(block.columns, list(block.rows))
             gaps = GAP * (len(block.columns) - 1)
             best = max(best, min(sum(natural) + gaps, max(EXPORT_WIDTH, sum(minimum) + gaps)))
+        elif isinstance(block, Fields):
+            label = max((cell_len(safe_line(label)) + 3 for label, _ in block.rows), default=0)
+            values = [_plain_cell(value, True) for _, value in block.rows]
+            longest = max((cell_len(line) for v in values for line in v.split("\n")), default=0)
+            best = max(best, min(label + longest, EXPORT_WIDTH))
     return best
 
 
@@ -334,8 +340,9 @@ def _stacked(block: Table, width: int, unicode: bool) -> list[Text]:
 
 
 def _field_lines(rows: tuple[tuple[str, Value], ...], width: int, unicode: bool) -> list[Text]:
-    """`label  value` lines, the values aligned and wrapped between words; a value too wide to
-    stand beside its label starts on the next line, indented."""
+    """`label  value` lines, the values aligned and wrapped between words. A link (phone,
+    email, web) is never wrapped; a value too wide to stand beside its label starts on the
+    next line, indented."""
     from rich.cells import cell_len
     from rich.text import Text
 
@@ -345,7 +352,8 @@ def _field_lines(rows: tuple[tuple[str, Value], ...], width: int, unicode: bool)
     out = []
     for label, (_, value) in zip(labels, rows, strict=True):
         text = cell(value, unicode)
-        words = [cell_len(word) for word in text.plain.split()]
+        whole = isinstance(value, Link)
+        words = [cell_len(text.plain)] if whole else [cell_len(w) for w in text.plain.split()]
         if room >= max(words, default=0) and room >= min(TEXT_FLOOR, sum(words) + len(words)):
             for number, line in enumerate(wrap(text, room)):
                 shown = label if number == 0 else ""
@@ -353,5 +361,6 @@ def _field_lines(rows: tuple[tuple[str, Value], ...], width: int, unicode: bool)
                 out.append(Text.assemble((shown + padding, "dim"), line))
         else:
             out.append(Text(label, style="dim"))
-            out += [Text.assemble("  ", line) for line in wrap(text, width - 2)]
+            pieces = [text] if whole else wrap(text, width - 2)
+            out += [Text.assemble("  ", line) for line in pieces]
     return out
