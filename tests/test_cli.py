@@ -57,13 +57,13 @@ def test_show_prints_every_section_with_marks_and_contact(run):
     for indicator in INDICATORS:
         assert f"{indicator.code}" in out and indicator.title in out
     for heading in (
-        "1.1 Legal measures: 1 of 2 yes",
-        "1.4 Capacity building: 0 of 4 yes",
+        "1.1 Legal measures: 1/2 yes",
+        "1.4 Capacity building: 0/4 yes",
     ):
         assert heading in out
     heading = "2. Child online protection"
-    assert f"{heading}\n{'-' * len(heading)}\n\n3 of 4 yes\nCode " in out
-    assert "Indicators:        7 of 21 yes" in out
+    assert f"{heading}\n{'-' * len(heading)}\n\n3/4 yes\nCode " in out
+    assert "Indicators:        7/21 yes" in out
     assert "Phone:         (855) 92 335 536\nE.164:         +85592335536\n" in out
     assert "Last updated:      2014-08-26 (" in out
     assert "\x1b" not in out
@@ -144,7 +144,7 @@ def test_indicator_table_and_tally(run):
     out = run("indicator", "policy").stdout
     assert out.splitlines()[0] == "1.3.1 Policy (Organization measures)"
     assert (
-        "Cambodia  no      Cambodia does not have any officially recognized national cybersecurity strategy."
+        "Cambodia  KH KHM  2014-08-26  no      Cambodia does not have any officially recognized national cybersecurity strategy."
         in out
     )
     assert out.rstrip().endswith("Policy (1.3.1): 0 of 1 profile yes, 1 no")
@@ -214,7 +214,7 @@ def test_report_contact_for_all_and_for_one(run):
     ]
     card = run("report-contact", "kh").stdout
     assert card.splitlines()[:2] == [
-        "Report a computer incident: Cambodia (KH)",
+        "Report a computer incident: Cambodia (KH, KHM)",
         "Organisation:  National Cambodia Computer Emergency Response Team (CamCERT)",
     ]
     assert "Phone:         (855) 92 335 536\nE.164:         +85592335536\n" in card

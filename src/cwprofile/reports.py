@@ -35,18 +35,15 @@ if TYPE_CHECKING:
     from cwprofile.store import Entry, Library
 
 
-def _country_label(entry: Entry, editions: dict[str, int]) -> str:
-    """A country's name, with its edition when several editions are loaded."""
-    if editions.get(entry.iso3, 0) > 1 and entry.last_updated:
-        return f"{entry.name} ({entry.last_updated})"
-    return entry.name
-
-
 def _country_key(entry: Entry, editions: dict[str, int]) -> str:
     """A country's column name in CSV: its ISO code, with the edition when there are several."""
     if editions.get(entry.iso3, 0) > 1:
         return f"{entry.iso2}@{entry.last_updated or 'undated'}"
     return entry.iso2
+
+
+def _iso(entry: Entry) -> str:
+    return f"{entry.iso2} {entry.iso3}"
 
 
 def _editions(entries: Iterable[Entry]) -> dict[str, int]:
@@ -188,7 +185,7 @@ def show(
                     (
                         ("Total population", _figure_text(profile.population)),
                         ("Internet users", _figure_text(profile.internet_users, " of population")),
-                        ("Indicators", f"{overall.yes} of {overall.of} yes"),
+                        ("Indicators", f"{overall.yes}/{overall.of} yes"),
                         ("By pillar", by_pillar),
                     ),
                     title="Background",
@@ -214,7 +211,7 @@ def show(
                     for f in profile.findings
                     if f.indicator.pillar is pillar and f.indicator in chosen
                 )
-                counted = f"{pillar_tally.yes} of {pillar_tally.of} yes"
+                counted = f"{pillar_tally.yes}/{pillar_tally.of} yes"
                 # A section that is one pillar (child online protection) is not named twice.
                 title = (
                     counted
@@ -286,17 +283,23 @@ def indicator(library: Library, chosen: Indicator) -> Report:
     def blocks() -> tuple[Block, ...]:
         from cwprofile.report import Column, Paragraph, Table
 
-        editions = _editions(entry for entry, _, _ in found)
         rows = tuple(
-            (_country_label(entry, editions), status, evidence) for entry, status, evidence in found
+            (entry.name, _iso(entry), entry.last_updated, status, evidence)
+            for entry, status, evidence in found
         )
-        columns = (Column("Country", "text"), Column("Status"), Column("Evidence", "prose"))
+        columns = (
+            Column("Country", "text"),
+            Column("ISO"),
+            Column("Updated"),
+            Column("Status"),
+            Column("Evidence", "prose"),
+        )
         title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
         summary = (
             f"{chosen.title} ({chosen.code}): {yes} of {_plural(len(found), 'profile')} yes, "
             f"{len(found) - yes} no"
         )
-        return (Table(columns, rows, title=title), Paragraph(summary))
+        return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
 
     return Report(f"Indicator {chosen.code} {chosen.title}", document, blocks, records)
 
@@ -456,19 +459,18 @@ def contacts(
     def blocks() -> tuple[Block, ...]:
         from cwprofile.report import Column, Fields, Link, Paragraph, Table
 
-        editions = _editions(entry for entry, _ in pairs)
         if card:
             cards: list[Block] = []
             for entry, contact in pairs:
-                title = (
-                    f"Report a computer incident: {_country_label(entry, editions)} ({entry.iso2})"
-                )
+                title = f"Report a computer incident: {entry.name} ({entry.iso2}, {entry.iso3})"
                 updated = ("Last updated", _updated_text(entry.last_updated, today))
                 cards.append(Fields((*contact_fields(contact), updated), title=title))
             return tuple(cards)
         rows = tuple(
             (
-                _country_label(entry, editions),
+                entry.name,
+                _iso(entry),
+                entry.last_updated,
                 contact.organisation,
                 contact.phone,
                 Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None,
@@ -479,6 +481,8 @@ def contacts(
         )
         columns = (
             Column("Country", "text"),
+            Column("ISO"),
+            Column("Updated"),
             Column("Organisation", "text"),
             Column("Phone"),
             Column("E.164"),
@@ -487,7 +491,7 @@ def contacts(
         )
         note = "One country's contact, with the date of its data: cwprofile report-contact COUNTRY"
         return (
-            Table(columns, rows, title="Where to report a computer incident"),
+            Table(columns, rows, title="Where to report a computer incident", key_columns=1),
             Paragraph(note, quiet=True),
         )
 
@@ -541,18 +545,31 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
                 differing += differs
                 rows.append((indicator.code, indicator.title + (" *" if differs else ""), *column))
         rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
-        columns = (
-            Column("Code"),
-            Column("Indicator", "text"),
-            *(Column(_country_label(entry, editions)) for entry in entries),
+        # Countries head their columns by ISO code (a name would make every column wide);
+        # the table after the matrix names them.
+        keys = [_country_key(entry, editions) for entry in entries]
+        columns = (Column("Code"), Column("Indicator", "text"), *(Column(key) for key in keys))
+        matrix = Table(columns, tuple(rows), group_rows=frozenset(group_rows), key_columns=2)
+        legend = Table(
+            (
+                Column("Column"),
+                Column("Country", "text"),
+                Column("ISO3"),
+                Column("Last updated"),
+                Column("Yes", numeric=True),
+            ),
+            tuple(
+                (key, entry.name, entry.iso3, entry.last_updated, f"{entry.yes}/{len(INDICATORS)}")
+                for key, entry in zip(keys, entries, strict=True)
+            ),
+            key_columns=1,
         )
         note = (
             f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
             if len(entries) > 1
             else "One profile: nothing to compare it with."
         )
-        table = Table(columns, tuple(rows), group_rows=frozenset(group_rows), key_columns=2)
-        return (table, Paragraph(note, quiet=True))
+        return (matrix, legend, Paragraph(note, quiet=True))
 
     return Report(f"Comparison of {_plural(len(entries), 'profile')}", document, blocks, records)
 
@@ -624,7 +641,6 @@ def search(library: Library, text: str) -> Report:
     def blocks() -> tuple[Block, ...]:
         from cwprofile.report import Column, Highlighted, Paragraph, Table
 
-        editions = _editions(library.entries)
         rows = []
         for entry, chosen, status, evidence, spans in found:
             part, start = snippet(evidence, spans)
@@ -634,7 +650,9 @@ def search(library: Library, text: str) -> Report:
             local = tuple(m.span() for m in pattern.finditer(shown))
             rows.append(
                 (
-                    _country_label(entry, editions),
+                    entry.name,
+                    _iso(entry),
+                    entry.last_updated,
                     f"{chosen.code} {chosen.title}",
                     status,
                     Highlighted(shown, local),
@@ -643,12 +661,14 @@ def search(library: Library, text: str) -> Report:
         table = Table(
             (
                 Column("Country", "text"),
+                Column("ISO"),
+                Column("Updated"),
                 Column("Indicator", "text"),
                 Column("Status"),
                 Column("Evidence", "prose"),
             ),
             tuple(rows),
-            key_columns=2,
+            key_columns=1,
         )
         summary = f"{_plural(len(found), 'match', 'matches')} for {text!r}"
         return (table, Paragraph(summary))
