@@ -117,3 +117,93 @@ def run_installed(
         env={key: value for key, value in environment.items() if value is not None},
         timeout=60,
     )
+
+
+def screen(arguments: list[str], columns: int, env: dict[str, str] | None = None) -> str:
+    """What a terminal of `columns` columns (and 50 rows) shows of the installed script: its
+    output read from a real pseudo-terminal of that size, colours and links taken out."""
+    env = dict(env or {})
+    if "PAGER" in env:
+        env.setdefault("CWPROFILE_PAGER", env["PAGER"])
+    import fcntl
+    import pty
+    import re
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: sizes its terminal, then becomes cwprofile
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        # No pager unless the test names one: `less` would wait for a key.
+        os.environ.update({"TERM": "xterm-256color", "CWPROFILE_PAGER": "cat", **(env or {})})
+        for name in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR"):
+            os.environ.pop(name, None)
+        os.execv(console_script(), [console_script(), *arguments])
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, b"".join(chunks)[-2000:]
+    text = b"".join(chunks).decode().replace("\r\n", "\n")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)", "", text)
+
+
+# Countries for a set of 40 profiles: long names, a name two countries share (Congo), names
+# with commas and brackets, and two editions of one country.
+MANY = [
+    ("Congo", "CG", "COG"),
+    ("Congo", "CD", "COD"),
+    ("Bolivia, Plurinational State of", "BO", "BOL"),
+    ("Saint Helena, Ascension and Tristan da Cunha", "SH", "SHN"),
+    ("Lao People's Democratic Republic", "LA", "LAO"),
+    ("Korea (Republic of)", "KR", "KOR"),
+    ("Côte d'Ivoire", "CI", "CIV"),
+    ("Viet Nam", "VN", "VNM"),
+    ("Norway", "NO", "NOR"),
+    ("Thailand", "TH", "THA"),
+]
+
+
+def write_many(folder: Path, count: int = 39) -> Path:
+    """`count` profiles of other countries (varied statuses, phones, emails, long web
+    addresses) made from the bundled one, and a second edition of the first of them."""
+    import phonenumbers
+    import pycountry
+
+    folder.mkdir(exist_ok=True)
+    chosen = list(MANY)
+    taken = {iso2 for _, iso2, _ in chosen} | {"KH"}
+    for country in pycountry.countries:
+        if len(chosen) >= count - 1:
+            break
+        if country.alpha_2 not in taken and phonenumbers.example_number(country.alpha_2):
+            chosen.append((country.name, country.alpha_2, country.alpha_3))
+    text = BUNDLED.read_text(encoding="utf-8")
+    for number, (name, iso2, iso3) in enumerate(chosen):
+        example = phonenumbers.example_number(iso2)
+        phone = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        lowered = iso2.lower()
+        profile = (
+            text.replace("name: Cambodia", f"name: {json.dumps(name)}")
+            .replace("iso2: KH", f"iso2: {iso2}")
+            .replace("iso3: KHM", f"iso3: {iso3}")
+            .replace("(855) 92 335 536", phone)
+            .replace("incident@camcert.gov.kh", f"incident+{lowered}@cert.{lowered}.example")
+            .replace(
+                "  web: null",
+                f"  web: https://www.cert.{lowered}.example/report-an-incident/online-form?lang=en",
+            )
+        )
+        for flip in range(number % 5):
+            profile = profile.replace("status: false", "status: true", 1)
+        (folder / f"{lowered}.yaml").write_text(profile, encoding="utf-8")
+    first = chosen[0][1].lower()
+    older = (folder / f"{first}.yaml").read_text(encoding="utf-8").replace("2014-08-26", "2013-02-01")
+    (folder / f"{first}-2013.yaml").write_text(older, encoding="utf-8")
+    return folder

@@ -147,7 +147,7 @@ def test_indicator_table_and_tally(run):
         "Cambodia  KH KHM  2014-08-26  no      Cambodia does not have any officially recognized national cybersecurity strategy."
         in out
     )
-    assert out.rstrip().endswith("Policy (1.3.1): 0 of 1 profile yes, 1 no")
+    assert out.rstrip().endswith("Policy (1.3.1): 0/1 profiles yes, 1 no")
 
 
 def test_ambiguous_indicator_lists_candidates(run):

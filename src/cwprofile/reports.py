@@ -35,10 +35,10 @@ if TYPE_CHECKING:
     from cwprofile.store import Entry, Library
 
 
-def _country_key(entry: Entry, editions: dict[str, int]) -> str:
-    """A country's column name in CSV: its ISO code, with the edition when there are several."""
+def _country_key(entry: Entry, editions: dict[str, int], joiner: str = "@") -> str:
+    """A country's column name: its ISO code, with the edition when there are several."""
     if editions.get(entry.iso3, 0) > 1:
-        return f"{entry.iso2}@{entry.last_updated or 'undated'}"
+        return f"{entry.iso2}{joiner}{entry.last_updated or 'undated'}"
     return entry.iso2
 
 
@@ -295,10 +295,7 @@ def indicator(library: Library, chosen: Indicator) -> Report:
             Column("Evidence", "prose"),
         )
         title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
-        summary = (
-            f"{chosen.title} ({chosen.code}): {yes} of {_plural(len(found), 'profile')} yes, "
-            f"{len(found) - yes} no"
-        )
+        summary = f"{chosen.title} ({chosen.code}): {yes}/{len(found)} profiles yes, {len(found) - yes} no"
         return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
 
     return Report(f"Indicator {chosen.code} {chosen.title}", document, blocks, records)
@@ -547,7 +544,7 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
         rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
         # Countries head their columns by ISO code (a name would make every column wide);
         # the table after the matrix names them.
-        keys = [_country_key(entry, editions) for entry in entries]
+        keys = [_country_key(entry, editions, " ") for entry in entries]
         columns = (Column("Code"), Column("Indicator", "text"), *(Column(key) for key in keys))
         matrix = Table(columns, tuple(rows), group_rows=frozenset(group_rows), key_columns=2)
         legend = Table(

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from cwprofile.formats import Target
     from cwprofile.report import Cell, Report
 
-# A number or phone number: `+856 21 254 508`, `-3.5`; a spreadsheet reads it as a value.
-_SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9 .()]*")
+# A number or phone number: `+856 21 254 508`, `+1 684-622-1234`, `-3.5`: digits and the
+# separators of numbers only, no operator a formula could call a function or a cell with.
+_SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9 .()-]*")
 
 
 class NotTabular(CwprofileError):
@@ -41,7 +42,8 @@ def render(report: Report, target: Target) -> str:
 def neutralise(text: str) -> str:
     """The text, with a leading `'` when a spreadsheet would evaluate it: it starts (after
     spaces) with `=` or `@`, with a tab or carriage return, or with `+` or `-` that does not
-    begin a number (`+85592335536` and `-3.5` stay as they are; `-1+1` and `+A1` do not)."""
+    begin a number (`+85592335536`, `+1 684-622-1234` and `-3.5` stay as they are; `-1+1`
+    and `+A1` do not)."""
     stripped = text.lstrip(" ")
     first = stripped[:1]
     if text[:1] in ("\t", "\r") or first in ("=", "@"):

@@ -217,11 +217,12 @@ def fit(
         return None
     widths = list(minimum)
     spare = room - sum(widths)
-    for number, kind in enumerate(kinds):  # names first, up to their whole length
-        if kind == "text" and spare:
-            grow = min(natural[number] - widths[number], spare)
-            widths[number] += grow
-            spare -= grow
+    for grown in ("id", "text"):  # headers of identifiers whole first, then names
+        for number, kind in enumerate(kinds):
+            if kind == grown and spare:
+                grow = min(natural[number] - widths[number], spare)
+                widths[number] += grow
+                spare -= grow
     prose = [n for n, kind in enumerate(kinds) if kind == "prose"]
     wanted = sum(natural[n] - widths[n] for n in prose)
     for n in prose:  # then prose, in proportion to what each still lacks
