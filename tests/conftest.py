@@ -200,10 +200,12 @@ def write_many(folder: Path, count: int = 39) -> Path:
                 f"  web: https://www.cert.{lowered}.example/report-an-incident/online-form?lang=en",
             )
         )
-        for flip in range(number % 5):
+        for _ in range(number % 5):
             profile = profile.replace("status: false", "status: true", 1)
         (folder / f"{lowered}.yaml").write_text(profile, encoding="utf-8")
     first = chosen[0][1].lower()
-    older = (folder / f"{first}.yaml").read_text(encoding="utf-8").replace("2014-08-26", "2013-02-01")
+    older = (
+        (folder / f"{first}.yaml").read_text(encoding="utf-8").replace("2014-08-26", "2013-02-01")
+    )
     (folder / f"{first}-2013.yaml").write_text(older, encoding="utf-8")
     return folder

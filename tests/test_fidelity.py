@@ -299,7 +299,7 @@ def test_a_web_address_that_could_break_an_attribute_is_refused_by_validate(run,
     target = tmp_path / "web.yaml"
     target.write_text(
         BUNDLED.read_text(encoding="utf-8").replace(
-            "  web: null", '  web: \'https://example.la/"><svg/onload=alert(1)>\''
+            "  web: null", "  web: 'https://example.la/\"><svg/onload=alert(1)>'"
         ),
         encoding="utf-8",
     )
@@ -327,7 +327,10 @@ def csv_expected(command: str, document: dict) -> list[dict]:
 
     if command == "indicators":
         return [
-            {**{k: v for k, v in entry.items() if k != "aliases"}, "aliases": "; ".join(entry["aliases"])}
+            {
+                **{k: v for k, v in entry.items() if k != "aliases"},
+                "aliases": "; ".join(entry["aliases"]),
+            }
             for entry in document["indicators"]
         ]
     if command == "indicator":
@@ -422,7 +425,7 @@ def test_a_formula_in_a_profile_is_neutralised_in_csv(run, tmp_path):
     (folder / "f.yaml").write_text(
         BUNDLED.read_text(encoding="utf-8").replace(
             "organisation: National Cambodia Computer Emergency Response Team (CamCERT)",
-            "organisation: '=HYPERLINK(\"http://evil.example\",\"click\")'",
+            'organisation: \'=HYPERLINK("http://evil.example","click")\'',
         ),
         encoding="utf-8",
     )
@@ -510,7 +513,11 @@ def test_one_vocabulary_for_a_country_and_a_tally(run, many):
         json.loads(run("compare", "--json").stdout)["profiles"][0]["tally"],
     ]
     assert tallies == [{"yes": 7, "no": 14, "of": 21}] * 3
-    assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"] == {"yes": 1, "no": 0, "of": 1}
+    assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"] == {
+        "yes": 1,
+        "no": 0,
+        "of": 1,
+    }
 
 
 def test_links_are_rfc_6068_and_3966_uris(run, tmp_path):

@@ -40,9 +40,9 @@ def test_a_users_profile_replaces_the_bundled_one_and_countries_says_where_from(
     )
     (user_dir / "kh-corrected.yaml").write_text(text, encoding="utf-8")
     document = json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)
-    assert [(p["country"]["name"], p["origin"], p["tally"]["yes"]) for p in document["profiles"]] == [
-        ("Cambodia", str(user_dir / "kh-corrected.yaml"), 8)
-    ]
+    assert [
+        (p["country"]["name"], p["origin"], p["tally"]["yes"]) for p in document["profiles"]
+    ] == [("Cambodia", str(user_dir / "kh-corrected.yaml"), 8)]
     shown = json.loads(run("show", "kh", "--json", "-p", str(user_dir)).stdout)
     assert (
         shown["indicators"]["policy"]["evidence"] == "Cambodia adopted a strategy (my correction)."

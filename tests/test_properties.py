@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from cwprofile.catalog import INDICATORS
 from cwprofile.errors import CwprofileError, InvalidProfile
-from cwprofile.formats import Format
+from cwprofile.formats import Format, render
 from cwprofile.importer import import_text
 from cwprofile.model import Profile, to_document
-from cwprofile.formats import render
 from cwprofile.reader import Document, read_bytes
 from cwprofile.reports import show
 from cwprofile.schema import from_document

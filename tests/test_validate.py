@@ -93,7 +93,9 @@ def test_a_valid_file_exits_0(run):
 
 
 def test_yes_no_written_any_way_validate(run, tmp_path):
-    text = GOOD.replace("status: true", "status: 'Yes'", 1).replace("status: false", "status: no", 1)
+    text = GOOD.replace("status: true", "status: 'Yes'", 1).replace(
+        "status: false", "status: no", 1
+    )
     target = tmp_path / "spelled.yaml"
     target.write_text(text, encoding="utf-8")
     run("validate", str(target))
