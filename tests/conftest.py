@@ -88,7 +88,7 @@ def run_in_terminal(arguments: list[str], environment: dict[str, str]) -> tuple[
 
     pid, fd = pty.fork()
     if pid == 0:  # the child: becomes cwprofile, never returns
-        os.environ.update(environment)
+        os.environ.update({"CWPROFILE_PAGER": "cat", **environment})  # `less` would wait
         os.environ.pop("NO_COLOR", None)
         os.execv(console_script(), [console_script(), *arguments])
     chunks = []

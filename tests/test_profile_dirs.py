@@ -15,7 +15,7 @@ def test_imported_file_renamed_to_another_country_plus_a_broken_file(run, user_d
     lines = result.stdout.splitlines()
     rows = [line.split() for line in lines[3:5]]
     assert [(row[0], row[4]) for row in rows] == [("Cambodia", "yes"), ("Laos", "no")]
-    assert "CIRT (1.2.1): 1 of 2 profiles yes, 1 no" in result.stdout
+    assert "CIRT (1.2.1): 1/2 profiles yes, 1 no" in result.stdout
     warnings = result.stderr.splitlines()
     assert len(warnings) == 1
     assert warnings[0].startswith(

@@ -1,9 +1,13 @@
 """The adversarial corpus: hostile profile files and arguments through the real CLI.
 
-Every file in `corpus/` is opened by every reading command in every format, as a real
-process; the invariant is: exit 0 or 1, no traceback, and no raw control character on stdout
-or stderr (in colour, only the SGR and OSC 8 sequences rich itself writes). Then each file's
-own behaviour is checked: what it must load as, or the one line it must be refused with.
+Every file in `corpus/` is opened by every reading command in every format; the invariant
+is: exit 0 or 1, no traceback, and no raw control character on stdout or stderr (in colour,
+only the SGR and OSC 8 sequences rich itself writes). Then each file's own behaviour is
+checked: what it must load as, or the one line it must be refused with.
+
+The matrix runs in-process (Typer's CliRunner: the same commands, a process start saved on
+each of some two thousand runs), and a sample of it as real processes. The whole matrix as
+real processes is the `exhaustive` mark, which CI runs (`pytest -m exhaustive`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -59,7 +64,7 @@ REFUSED = {
     "top-level-scalar.yaml": "expected a mapping, found text",
     "unterminated.yaml": "is not valid YAML: did not find expected node content",
     "whitespace.yaml": "is empty",
-    "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1, not '99'",
+    "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1 or 2, not '99'",
 }
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -79,10 +84,43 @@ def test_every_corpus_file_has_a_stated_behaviour():
     assert {f.name for f in FILES} == set(LOADS) | set(REFUSED)
 
 
-def cwprofile(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
-    """The installed script, checked for the corpus's invariant: exit 0 or 1, no traceback,
-    no raw control character (in colour, only rich's own SGR and OSC 8 sequences)."""
-    result = run_installed(*args, env={"COLUMNS": "120", "NO_COLOR": None, **(env or {})}, cwd=cwd)
+class InProcess(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def in_process(
+    *args: str, env: dict[str, str | None] | None = None, cwd: Path | None = None
+) -> InProcess:
+    """The CLI run in this process, with the environment and folder a process would have."""
+    from typer.testing import CliRunner
+
+    from cwprofile.cli import app
+
+    here = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), env=env)
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return InProcess(result.exit_code, result.stdout, result.stderr)
+
+
+def cwprofile(
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    process: bool = False,
+):
+    """The CLI (in-process, or the installed script as a real process), checked for the
+    corpus's invariant: exit 0 or 1, no traceback, no raw control character (in colour, only
+    rich's own SGR and OSC 8 sequences)."""
+    run = run_installed if process else in_process
+    result = run(*args, env={"COLUMNS": "120", "NO_COLOR": None, **(env or {})}, cwd=cwd)
     assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
     assert "Traceback" not in result.stderr, (args, result.stderr)
     colour = bool(env and env.get("FORCE_COLOR"))
@@ -113,28 +151,47 @@ READING = [
 ]
 
 
-@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
-def test_every_command_and_format_stays_clean(source, alone, tmp_path):
-    folder = alone(source)
+def every_command_and_format(source: Path, folder: Path, tmp_path: Path, process: bool) -> None:
     cache = {"CWPROFILE_CACHE_DIR": str(tmp_path / "cache")}
     for command in READING:
         for fmt in Format:
-            cwprofile(*command, "-p", str(folder), "--format", fmt.value, env=cache)
-        cwprofile(
-            *command, "-p", str(folder), "--format", "table", env={**cache, "FORCE_COLOR": "1"}
-        )
+            cwprofile(
+                *command, "-p", str(folder), "--format", fmt.value, env=cache, process=process
+            )
+        colour = {**cache, "FORCE_COLOR": "1"}
+        cwprofile(*command, "-p", str(folder), "--format", "table", env=colour, process=process)
         for export in ("out.svg", "out.html"):
             target = tmp_path / f"{command[0]}-{export}"
-            cwprofile(*command, "-p", str(folder), "--export", str(target), env=cache)
+            cwprofile(
+                *command, "-p", str(folder), "--export", str(target), env=cache, process=process
+            )
             assert raw_controls(target.read_text(encoding="utf-8")) == []
-    cwprofile("validate", str(source))
-    cwprofile("validate", str(source), "--json")
-    cwprofile("validate", str(source), "--format", "markdown")
+    for fmt in ("text", "json", "markdown", "csv", "yaml"):
+        cwprofile("validate", str(source), "--format", fmt, process=process)
     code = LOADS.get(source.name, "KH")  # a refused file leaves the bundled Cambodia
     for fmt in Format:
         if fmt is not Format.csv:
-            cwprofile("show", code, "-p", str(folder), "--format", fmt.value, env=cache)
-    cwprofile("show", code, "-p", str(folder), env={**cache, "FORCE_COLOR": "1"})
+            cwprofile(
+                "show", code, "-p", str(folder), "--format", fmt.value, env=cache, process=process
+            )
+    cwprofile("show", code, "-p", str(folder), env={**cache, "FORCE_COLOR": "1"}, process=process)
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
+def test_every_command_and_format_stays_clean(source, alone, tmp_path):
+    folder = alone(source)
+    every_command_and_format(source, folder, tmp_path, process=False)
+    # A sample as real processes: the file read afresh, then from the cache, in colour.
+    cache = {"CWPROFILE_CACHE_DIR": str(tmp_path / "process-cache")}
+    cwprofile("countries", "-p", str(folder), env=cache, process=True)
+    code = LOADS.get(source.name, "KH")
+    cwprofile("show", code, "-p", str(folder), env={**cache, "FORCE_COLOR": "1"}, process=True)
+
+
+@pytest.mark.exhaustive
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.name)
+def test_every_command_and_format_stays_clean_as_real_processes(source, alone, tmp_path):
+    every_command_and_format(source, alone(source), tmp_path, process=True)
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
