@@ -117,3 +117,69 @@ def test_json_problems_get_line_numbers(run, tmp_path):
 def test_nothing_to_validate(run, tmp_path):
     result = run("validate", str(tmp_path), code=1)
     assert result.stdout == "No profile files found (looked for .yaml, .yml and .json).\n"
+
+
+def _mutations() -> list[tuple[str, object]]:
+    """Profile documents near the bundled one, valid and not, as JSON data."""
+    import copy
+
+    import yaml
+
+    base = yaml.safe_load(GOOD)
+    changes = {
+        "as it is": lambda d: None,
+        "status Yes": lambda d: d["indicators"]["cirt"].update(status="Yes"),
+        "status ' off '": lambda d: d["indicators"]["cirt"].update(status=" off "),
+        "status maybe": lambda d: d["indicators"]["cirt"].update(status="maybe"),
+        "status 1": lambda d: d["indicators"]["cirt"].update(status=1),
+        "status missing": lambda d: d["indicators"]["cirt"].pop("status"),
+        "code wrong": lambda d: d["indicators"]["cirt"].update(code="1.2.9"),
+        "code null": lambda d: d["indicators"]["cirt"].update(code=None),
+        "title in other case": lambda d: d["indicators"]["cirt"].update(title="cirt"),
+        "unknown indicator": lambda d: d["indicators"].update(cirtt={"status": True}),
+        "missing indicator": lambda d: d["indicators"].pop("roadmap"),
+        "version 1": lambda d: d.update(schema_version=1),
+        "version '2'": lambda d: d.update(schema_version="2"),
+        "version 3": lambda d: d.update(schema_version=3),
+        "version true": lambda d: d.update(schema_version=True),
+        "iso2 lower case": lambda d: d["country"].update(iso2="kh", iso3="khm"),
+        "iso codes of two countries": lambda d: d["country"].update(iso3="THA"),
+        "iso2 not a code": lambda d: d["country"].update(iso2="XQ"),
+        "blank name": lambda d: d["country"].update(name="  "),
+        "web with a quote": lambda d: d["contact"].update(web='https://x.example/"><b>'),
+        "web blank": lambda d: d["contact"].update(web="  "),
+        "web javascript": lambda d: d["contact"].update(web="javascript:alert(1)"),
+        "email mailto:": lambda d: d["contact"].update(email="mailto:a@b.example"),
+        "email bad": lambda d: d["contact"].update(email="a at b"),
+        "date basic form": lambda d: d["provenance"].update(last_updated="20140826"),
+        "date 30 February": lambda d: d["provenance"].update(last_updated="2014-02-30"),
+        "value as text": lambda d: d["background"]["population"].update(value="14 478 000"),
+        "value bad": lambda d: d["background"]["population"].update(value="many"),
+        "value true": lambda d: d["background"]["population"].update(value=True),
+        "date as a number": lambda d: d["background"]["population"].update(date=2012),
+        "unknown field": lambda d: d.update(colour="blue"),
+        "derived null": lambda d: d.update(derived=None),
+        "derived a list": lambda d: d.update(derived=[]),
+        "warnings": lambda d: d.update(warnings=["x"]),
+        "evidence a number": lambda d: d["indicators"]["cirt"].update(evidence=3),
+        "contact null": lambda d: d.update(contact=None),
+        "indicators a list": lambda d: d.update(indicators=[]),
+    }
+    out = []
+    for name, change in changes.items():
+        document = copy.deepcopy(base)
+        change(document)
+        out.append((name, document))
+    return out
+
+
+@pytest.mark.parametrize(("name", "document"), _mutations(), ids=[n for n, _ in _mutations()])
+def test_the_profile_schema_and_validate_accept_the_same_files(run, name, document, tmp_path):
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema = json.loads(run("schema").stdout)
+    by_schema = Draft202012Validator(schema, format_checker=FormatChecker()).is_valid(document)
+    target = tmp_path / "p.json"
+    target.write_text(json.dumps(document), encoding="utf-8")
+    by_validate = run("validate", str(target), code=None).exit_code == 0
+    assert by_schema == by_validate, name

@@ -129,26 +129,24 @@ IndicatorArg = Annotated[
         show_default=False,
     ),
 ]
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format. Default: table on a terminal, text otherwise.",
-        case_sensitive=False,
-        show_default=False,
-    ),
-]
-ProfileFormatOpt = Annotated[
-    ProfileFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format. Default: table on a terminal, text otherwise.",
-        case_sensitive=False,
-        show_default=False,
-    ),
-]
+
+
+def _format_option(formats: type[Format] | type[ProfileFormat]) -> Any:
+    """The --format option, offering only the formats a command has."""
+    return Annotated[
+        formats | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: table on a terminal, text otherwise.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ]
+
+
+FormatOpt = _format_option(Format)
+ProfileFormatOpt = _format_option(ProfileFormat)  # show: a document, not one table
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 ExportOpt = Annotated[
     Path | None,
