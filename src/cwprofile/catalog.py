@@ -162,6 +162,11 @@ def pillar_yes(statuses: str) -> dict[str, int]:
     }
 
 
+def tally_document(yes: int, of: int) -> dict[str, int]:
+    """The one shape of a tally in every JSON document."""
+    return {"yes": yes, "no": of - yes, "of": of}
+
+
 def find_indicator(query: str) -> Indicator:
     """An indicator by id, code, alias, title or a word of its title, case-insensitively.
 

@@ -10,7 +10,14 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from cwprofile import SCHEMA_VERSION
-from cwprofile.catalog import PILLAR_POSITIONS, PILLARS, Indicator, Pillar, pillar_yes
+from cwprofile.catalog import (
+    PILLAR_POSITIONS,
+    PILLARS,
+    Indicator,
+    Pillar,
+    pillar_yes,
+    tally_document,
+)
 
 
 class Country(NamedTuple):
@@ -57,8 +64,7 @@ class Tally(NamedTuple):
     of: int
 
     def as_document(self) -> dict[str, int]:
-        """The one shape of a tally in every JSON document."""
-        return {"yes": self.yes, "no": self.of - self.yes, "of": self.of}
+        return tally_document(self.yes, self.of)
 
 
 class Profile(NamedTuple):

@@ -25,8 +25,8 @@ from cwprofile.catalog import (
     Indicator,
     indicators_of,
     pillar_yes,
+    tally_document,
 )
-from cwprofile.model import Tally
 from cwprofile.report import Records, Report
 
 if TYPE_CHECKING:
@@ -69,14 +69,10 @@ def _ref_cells(entry: Entry) -> tuple[str | None, ...]:
     return (entry.name, entry.iso2, entry.iso3, entry.last_updated, entry.origin)
 
 
-def tally(yes: int, of: int) -> dict[str, int]:
-    return Tally(yes, of).as_document()
-
-
 def pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
     """Tallies per pillar, out of the pillar's indicators."""
     return {
-        pillar: tally(yes, len(PILLAR_POSITIONS[pillar]))
+        pillar: tally_document(yes, len(PILLAR_POSITIONS[pillar]))
         for pillar, yes in pillar_yes(statuses).items()
     }
 
@@ -178,7 +174,9 @@ def show(
         ]
         if part is None:
             by_pillar = ", ".join(
-                f"{p.title} {t.yes}/{t.of}" for p in PILLARS for t in (profile.pillar_tally(p),)
+                f"{p.title} {t.yes}/{t.of}"
+                for p in PILLARS
+                for t in (profile.pillar_tally(p),)
             )
             out.append(
                 Fields(
@@ -268,7 +266,7 @@ def indicator(library: Library, chosen: Indicator) -> Report:
             {**profile_ref(entry), "status": status, "evidence": evidence}
             for entry, status, evidence in found
         ],
-        tally=tally(yes, len(found)),
+        tally=tally_document(yes, len(found)),
     )
 
     def records() -> Records:
@@ -354,7 +352,7 @@ _PILLAR_SHORT = {
 def _profile_summary(entry: Entry) -> dict[str, Any]:
     return {
         **profile_ref(entry),
-        "tally": tally(entry.yes, len(INDICATORS)),
+        "tally": tally_document(entry.yes, len(INDICATORS)),
         "pillars": pillar_tallies(entry.statuses),
     }
 
