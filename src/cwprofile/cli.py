@@ -82,7 +82,10 @@ app.add_typer(cache_app, name="cache")
 
 
 class _State:
+    """What the top-level options set; the callback sets both on every run."""
+
     debug = False
+    pager = True
 
 
 # Shared parameters ---------------------------------------------------------------------------
@@ -206,7 +209,7 @@ def _request(
     elif width is not None:
         raise typer.BadParameter("--width goes with --export", param_hint="--width")
     chosen = Format.json if as_json else (Format(fmt.value) if fmt is not None else None)
-    return Request(chosen, export, export_format, width, force)
+    return Request(chosen, export, export_format, width, force, _State.pager)
 
 
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
@@ -250,10 +253,7 @@ def _main(
     ] = False,
 ) -> None:
     _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
-    if no_pager:
-        from cwprofile.output import disable_pager
-
-        disable_pager()
+    _State.pager = not no_pager
 
 
 @app.command(

@@ -24,6 +24,7 @@ class Request(NamedTuple):
     export_format: Format | None = None
     width: int | None = None  # of an export
     force: bool = False
+    pager: bool = True  # page long output on a terminal (`--no-pager` says no)
 
 
 def stdout_is_terminal() -> bool:
@@ -45,7 +46,7 @@ def emit(report: Report, request: Request) -> None:
     terminal = stdout_is_terminal()
     fmt = request.format or (Format.table if terminal else Format.text)
     text = render(report, fmt, Target(terminal=terminal))
-    if fmt is Format.table and _page(text):
+    if fmt is Format.table and request.pager and _page(text):
         return
     write_stdout(text)
 
@@ -53,14 +54,6 @@ def emit(report: Report, request: Request) -> None:
 # The pager -------------------------------------------------------------------------------
 
 PAGER_VARIABLE = "CWPROFILE_PAGER"
-
-
-class _Paging:
-    enabled = True  # --no-pager turns it off for the run
-
-
-def disable_pager() -> None:
-    _Paging.enabled = False
 
 
 def _page(text: str) -> bool:
@@ -71,8 +64,6 @@ def _page(text: str) -> bool:
     import shutil
     import subprocess
 
-    if not _Paging.enabled:
-        return False
     try:
         if not (sys.stdout.isatty() and sys.stdin.isatty()):
             return False

@@ -174,9 +174,7 @@ def show(
         ]
         if part is None:
             by_pillar = ", ".join(
-                f"{p.title} {t.yes}/{t.of}"
-                for p in PILLARS
-                for t in (profile.pillar_tally(p),)
+                f"{p.title} {t.yes}/{t.of}" for p in PILLARS for t in (profile.pillar_tally(p),)
             )
             out.append(
                 Fields(

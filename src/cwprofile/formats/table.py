@@ -14,7 +14,7 @@ control characters visible, so a profile cannot inject styles, links or escape s
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cwprofile.report import (
     Column,
@@ -58,10 +58,6 @@ def draw(report: Report, console: Console) -> str:
         for renderable, soft in renderables(report, console.width, unicode):
             console.print(renderable, soft_wrap=soft)
     return captured.get()
-
-
-class Layout(NamedTuple):
-    widths: tuple[int, ...] | None  # None: shown as stacked records
 
 
 def renderables(report: Report, width: int, unicode: bool) -> list[tuple[RenderableType, bool]]:
