@@ -63,7 +63,6 @@ def draw(report: Report, console: Console) -> str:
 def renderables(report: Report, width: int, unicode: bool) -> list[tuple[RenderableType, bool]]:
     """What to print, in order, each with whether it is printed as is (`soft_wrap`: lines we
     have wrapped ourselves, never cut by rich)."""
-    from rich.padding import Padding
     from rich.rule import Rule
     from rich.text import Text
 
@@ -78,7 +77,7 @@ def renderables(report: Report, width: int, unicode: bool) -> list[tuple[Rendera
         if isinstance(block, Heading):
             text = Text(safe_line(block.text))
             if block.level == 2 and text.cell_len + 4 <= width:
-                out.append((Padding(Rule(text, style="cyan", align="left"), (1, 0, 0, 0)), False))
+                out += [(Text(""), True), (Rule(text, style="cyan", align="left"), False)]
                 continue
             text.stylize("bold reverse" if block.level == 1 else "bold cyan")
             lines([Text(""), *wrap(text, width)])
@@ -90,7 +89,8 @@ def renderables(report: Report, width: int, unicode: bool) -> list[tuple[Rendera
             if parts is None:
                 lines(_stacked(block, width, unicode))
             for chosen, widths in parts or ():
-                out.append((Padding(_table(block, chosen, widths, unicode), (1, 0, 0, 0)), False))
+                # A blank line of its own: Padding would lay the whole table out twice.
+                out += [(Text(""), True), (_table(block, chosen, widths, unicode), False)]
         elif isinstance(block, Paragraph):
             text = Text(safe(block.text), style="dim" if block.quiet else "")
             lines([Text(""), *wrap(text, width)])
