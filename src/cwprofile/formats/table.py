@@ -53,10 +53,21 @@ def render(report: Report, target: Target) -> str:
 
 
 def draw(report: Report, console: Console) -> str:
+    from rich.text import Text
+
     unicode = console.encoding.lower().startswith("utf")
     with console.capture() as captured:
-        for renderable, soft in renderables(report, console.width, unicode):
-            console.print(renderable, soft_wrap=soft)
+        ours: list[Text] = []  # lines laid out here, printed together as they are
+        for renderable, laid_out in renderables(report, console.width, unicode):
+            if laid_out:
+                ours.append(renderable)  # type: ignore[arg-type]
+                continue
+            if ours:
+                console.print(Text("\n").join(ours), soft_wrap=True)
+                ours = []
+            console.print(renderable)
+        if ours:
+            console.print(Text("\n").join(ours), soft_wrap=True)
     return captured.get()
 
 
@@ -89,8 +100,7 @@ def renderables(report: Report, width: int, unicode: bool) -> list[tuple[Rendera
             if parts is None:
                 lines(_stacked(block, width, unicode))
             for chosen, widths in parts or ():
-                # A blank line of its own: Padding would lay the whole table out twice.
-                out += [(Text(""), True), (_table(block, chosen, widths, unicode), False)]
+                lines([Text(""), *_table(block, chosen, widths, unicode)])
         elif isinstance(block, Paragraph):
             text = Text(safe(block.text), style="dim" if block.quiet else "")
             lines([Text(""), *wrap(text, width)])
@@ -290,34 +300,52 @@ def _plain_cell(value: Value, unicode: bool) -> str:
 
 def _table(
     block: Table, chosen: tuple[int, ...], widths: tuple[int, ...], unicode: bool
-) -> RenderableType:
-    from rich import box
-    from rich.table import Table as RichTable
+) -> list[Text]:
+    """The table's lines: its title, a bold header, a rule, the rows (a blank line before
+    each group), every cell wrapped to its column's width. The widths come from `plan`, so
+    no value is cut; we draw the lines ourselves, as rich's Table would measure every cell
+    again."""
     from rich.text import Text
 
-    table = RichTable(
-        box=box.SIMPLE_HEAD if unicode else box.ASCII2,
-        title=Text(safe_line(block.title), style="bold") if block.title else None,
-        title_justify="left",
-        header_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for number, width in zip(chosen, widths, strict=True):
-        column = block.columns[number]
-        table.add_column(
-            Text(safe_line(column.header)),
-            justify="right" if column.numeric else "left",
-            width=width,
-            # An identifier never wraps, as its column is as wide as its longest value; its
-            # header may (a country's name over a narrow column of statuses).
-            overflow="fold",
-        )
+    columns = [block.columns[n] for n in chosen]
+    total = sum(widths) + GAP * (len(widths) - 1)
+    out: list[Text] = []
+    if block.title:
+        out += wrap(Text(safe_line(block.title), style="bold"), total)
+    headers = [Text(safe_line(column.header), style="bold") for column in columns]
+    out += _row(headers, columns, widths)
+    out.append(Text(("─" if unicode else "-") * total, style="dim" if unicode else ""))
     for number, row in enumerate(block.rows):
         if number and number in block.group_rows:
-            table.add_section()
-        table.add_row(*(cell(row[n], unicode) for n in chosen))
-    return table
+            out.append(Text(""))
+        out += _row([cell(row[n], unicode) for n in chosen], columns, widths)
+    return out
+
+
+def _row(cells: list[Text], columns: list[Column], widths: tuple[int, ...]) -> list[Text]:
+    """One table row as lines: each cell wrapped to its width, padded, side by side."""
+    from rich.text import Text
+
+    pieces = [wrap(text, width) for text, width in zip(cells, widths, strict=True)]
+    height = max(len(lines) for lines in pieces)
+    gap = " " * GAP
+    out = []
+    for number in range(height):
+        line = Text()
+        for place, (lines, column, width) in enumerate(zip(pieces, columns, widths, strict=True)):
+            piece = lines[number] if number < len(lines) else Text("")
+            padding = " " * (width - piece.cell_len)
+            if place:
+                line.append(gap)
+            if column.numeric:
+                line.append(padding)
+                line.append_text(piece)
+            else:
+                line.append_text(piece)
+                if place < len(columns) - 1:
+                    line.append(padding)
+        out.append(line)
+    return out
 
 
 def _stacked(block: Table, width: int, unicode: bool) -> list[Text]:
