@@ -351,8 +351,8 @@ def csv_expected(command: str, document: dict) -> list[dict]:
         return rows
     if command == "report-contact":
         return [
-            {**ref(entry), **{k: entry[k] for k in ("organisation", "phone", "phone_e164",
-             "email", "web", "tel_uri", "mailto_uri")}}
+            {**ref(entry), **{k: entry[k] for k in ("age_days", "organisation", "phone",
+             "phone_e164", "email", "web", "tel_uri", "mailto_uri")}}
             for entry in document["contacts"]
         ]  # fmt: skip
     if command == "compare":

@@ -29,7 +29,8 @@ def test_strict_makes_a_bad_file_an_error(run, user_dir):
     assert result.stdout == ""
     assert (
         result.stderr
-        == f"Error: skipped {user_dir / 'broken.yaml'}:1: expected a mapping, found a list\n"
+        == f"Error: {user_dir / 'broken.yaml'}:1: expected a mapping, found a list; --strict "
+        "stops at a profile file that cannot be used; fix it or leave --strict out\n"
     )
 
 

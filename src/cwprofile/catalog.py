@@ -1,14 +1,14 @@
 """The indicator catalog: the one source of truth for sections, pillars and indicators.
 
-Every other module (model, loader, importer, lookup, completion, renderers) reads the names
-from here; nothing else spells an indicator out.
+Every other module (model, schema, importer, store, reports, the CLI's completion) reads the
+names from here; nothing else spells an indicator out.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from cwprofile.errors import AmbiguousIndicator, UnknownIndicator
+from cwprofile.errors import AmbiguousIndicator, NotAnIndicator, UnknownIndicator, UnknownPart
 
 
 class Section(NamedTuple):
@@ -22,6 +22,7 @@ class Pillar(NamedTuple):
     id: str
     title: str
     section: Section
+    short: str  # "Tech": a column heading in `countries`
 
 
 class Indicator(NamedTuple):
@@ -45,12 +46,14 @@ CYBERSECURITY = Section("1", "cybersecurity", "Cybersecurity")
 CHILD_ONLINE_PROTECTION = Section("2", "child_online_protection", "Child online protection")
 SECTIONS: tuple[Section, ...] = (CYBERSECURITY, CHILD_ONLINE_PROTECTION)
 
-LEGAL = Pillar("1.1", "legal", "Legal measures", CYBERSECURITY)
-TECHNICAL = Pillar("1.2", "technical", "Technical measures", CYBERSECURITY)
-ORGANIZATIONAL = Pillar("1.3", "organizational", "Organization measures", CYBERSECURITY)
-CAPACITY_BUILDING = Pillar("1.4", "capacity_building", "Capacity building", CYBERSECURITY)
-COOPERATION = Pillar("1.5", "cooperation", "Cooperation", CYBERSECURITY)
-COP = Pillar("2", "child_online_protection", "Child online protection", CHILD_ONLINE_PROTECTION)
+LEGAL = Pillar("1.1", "legal", "Legal measures", CYBERSECURITY, "Leg")
+TECHNICAL = Pillar("1.2", "technical", "Technical measures", CYBERSECURITY, "Tech")
+ORGANIZATIONAL = Pillar("1.3", "organizational", "Organization measures", CYBERSECURITY, "Org")
+CAPACITY_BUILDING = Pillar("1.4", "capacity_building", "Capacity building", CYBERSECURITY, "Cap")
+COOPERATION = Pillar("1.5", "cooperation", "Cooperation", CYBERSECURITY, "Coop")
+COP = Pillar(
+    "2", "child_online_protection", "Child online protection", CHILD_ONLINE_PROTECTION, "COP"
+)
 PILLARS: tuple[Pillar, ...] = (
     LEGAL,
     TECHNICAL,
@@ -170,12 +173,17 @@ def tally_document(yes: int, of: int) -> dict[str, int]:
 def find_indicator(query: str) -> Indicator:
     """An indicator by id, code, alias, title or a word of its title, case-insensitively.
 
-    Raises UnknownIndicator (with the closest names) or AmbiguousIndicator (with the candidates).
+    Raises UnknownIndicator (with the closest names), AmbiguousIndicator (with the candidates)
+    or NotAnIndicator (the query names a pillar or section: with its indicators).
     """
     key = normalize(query)
     exact = _ALIASES.get(key)
     if exact is not None:
         return exact
+    group = _group(key)
+    if group is not None:
+        kind, code, title, members = group
+        raise NotAnIndicator(query, kind, code, title, tuple(i.id for i in members))
     words = set(key.split("_")) if key else set()
     candidates = [
         indicator
@@ -200,16 +208,56 @@ def suggest(query: str, names: list[str], limit: int = 3) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(key, sorted(set(names)), n=limit, cutoff=0.6))
 
 
-def find_part(query: str) -> tuple[Indicator, ...]:
-    """The indicators of a section, pillar or single indicator, named by code or id.
-
-    `1.2`, `technical`, `2`, `child online protection`, `1.2.1`, `cirt` all work.
-    """
-    key = normalize(query)
+def _group_names() -> dict[str, tuple[str, str, str, tuple[Indicator, ...]]]:
+    """Every name of a section or pillar: code, id, title and (pillars) the short heading."""
+    names = {}
     for section in SECTIONS:
-        if key in (section.code, section.id, normalize(section.title)):
-            return tuple(i for i in INDICATORS if i.section is section)
+        members = tuple(i for i in INDICATORS if i.section is section)
+        for name in (section.code, section.id, section.title):
+            names[normalize(name)] = ("section", section.code, section.title, members)
     for pillar in PILLARS:
-        if key in (pillar.code, pillar.id, normalize(pillar.title)):
-            return indicators_of(pillar)
-    return (find_indicator(query),)
+        for name in (pillar.code, pillar.id, pillar.title, pillar.short):
+            names[normalize(name)] = ("pillar", pillar.code, pillar.title, indicators_of(pillar))
+    return names
+
+
+_GROUPS = _group_names()
+
+
+def _group(key: str) -> tuple[str, str, str, tuple[Indicator, ...]] | None:
+    """The section or pillar a name means: exactly, or as the start of one pillar's name
+    (`tech`, `org`, `capacity`)."""
+    if key in _GROUPS:
+        return _GROUPS[key]
+    if len(key) < 3:
+        return None
+    starting = {
+        _GROUPS[name][1]: _GROUPS[name]
+        for name in _GROUPS
+        if name.startswith(key) and not name[:1].isdigit()
+    }
+    return next(iter(starting.values())) if len(starting) == 1 else None
+
+
+def part_names() -> list[str]:
+    """What `--section` takes: section and pillar codes and ids, indicator codes and ids."""
+    names = [section.code for section in SECTIONS] + [section.id for section in SECTIONS]
+    names += [pillar.code for pillar in PILLARS] + [pillar.id for pillar in PILLARS]
+    names += [indicator.code for indicator in INDICATORS] + [i.id for i in INDICATORS]
+    return list(dict.fromkeys(names))
+
+
+def find_part(query: str) -> tuple[Indicator, ...]:
+    """The indicators of a section, pillar or single indicator, named by code, id, title or
+    pillar abbreviation: `1.2`, `technical`, `tech`, `2`, `child online protection`,
+    `1.2.1`, `cirt`. Raises UnknownPart with the closest names."""
+    key = normalize(query)
+    group = _group(key)
+    if group is not None:
+        return group[3]
+    try:
+        return (find_indicator(query),)
+    except (UnknownIndicator, AmbiguousIndicator):
+        close = suggest(query, [*_GROUPS, *_ALIASES], limit=6)
+        readable = [_GROUPS[name][1] if name in _GROUPS else _ALIASES[name].id for name in close]
+        raise UnknownPart(query, tuple(dict.fromkeys(readable))[:3]) from None

@@ -9,7 +9,7 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -45,6 +45,11 @@ def _reporting_errors(function: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _examples(*lines: str) -> str:
+    """An epilog of examples, one a line (`\\b` keeps Click from re-flowing them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 class _Typer(typer.Typer):
     """Typer, with every command reporting our errors as one line, and remembering how each
     command was registered so that `main` can build an app of just the one it runs."""
@@ -57,10 +62,12 @@ class _Typer(typer.Typer):
     def command(
         self, *args: Any, **kwargs: Any
     ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-        register = super().command(*args, **kwargs)
-
         def decorator(function: Callable[..., None]) -> Callable[..., None]:
-            register(_reporting_errors(function))
+            wrapped = _reporting_errors(function)
+            if "short_help" not in kwargs and function.__doc__:
+                # The whole first line in the command list: Click would cut it at 45 characters.
+                kwargs["short_help"] = function.__doc__.strip().splitlines()[0]
+            super(_Typer, self).command(*args, **kwargs)(wrapped)
             name = args[0] if args else function.__name__.replace("_", "-")
             self.commands[name] = (args, kwargs, function)
             return function
@@ -76,42 +83,93 @@ app = _Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=_examples(
+        "cwprofile show cambodia",
+        "cwprofile indicator cirt",
+        "cwprofile report-contact kh",
+        "cwprofile compare kh la -p my-profiles",
+        "cwprofile show kh --json | jq .indicators.cirt",
+    ),
 )
-cache_app = _Typer(help="Manage the compiled cache of profiles.", no_args_is_help=True)
+cache_app = _Typer(
+    help="Manage the compiled cache of profiles.",
+    no_args_is_help=True,
+    epilog=_examples("cwprofile cache path", "cwprofile cache clear"),
+)
 app.add_typer(cache_app, name="cache")
 
 
 class _State:
-    """What the top-level options set; the callback sets both on every run."""
+    """What the top-level options set; the callback sets them all on every run."""
 
     debug = False
     pager = True
+    profiles_dirs: tuple[Path, ...] = ()
+    no_cache = False
+    strict = False
 
 
 # Shared parameters ---------------------------------------------------------------------------
 
 
-def _complete_country(incomplete: str) -> list[str]:
-    from cwprofile.store import load
-
-    try:
-        names = load().country_names()
-    except CwprofileError:
-        return []
-    # Shells keep only what starts with the typed text, case and all; lookups ignore case, so
-    # `cam` completes to `cambodia` and `Cam` to `Cambodia`.
+def _matching(names: Iterable[str], incomplete: str) -> list[str]:
+    """The names that start with what was typed. Shells keep only what starts with the typed
+    text, case and all; lookups ignore case, so `cam` completes to `cambodia`, `Cam` to
+    `Cambodia` and `kh` to `kh`."""
     typed_lower = incomplete == incomplete.lower()
-    return [
+    found = (
         name.lower() if typed_lower else name
         for name in names
         if name.casefold().startswith(incomplete.casefold())
+    )
+    return list(dict.fromkeys(found))
+
+
+def _given(ctx: typer.Context, name: str) -> list[Any]:
+    """An option's values on the command line, before or after the command."""
+    values: list[Any] = []
+    context: typer.Context | None = ctx
+    while context is not None:
+        given = context.params.get(name)
+        values += given if isinstance(given, list | tuple) else [given] if given else []
+        context = context.parent  # type: ignore[assignment]
+    return values
+
+
+def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Names and ISO codes of the profiles in every folder given (-p before or after the
+    command, CWPROFILE_PATH), leaving out those already typed."""
+    from cwprofile.store import load
+
+    try:
+        library = load([Path(p) for p in _given(ctx, "profiles_dir")])
+    except CwprofileError:
+        return []
+    typed = {name.casefold() for name in _given(ctx, "country")}
+    names = [
+        name
+        for entry in library.entries
+        if not typed & {entry.name.casefold(), entry.iso2.casefold(), entry.iso3.casefold()}
+        for name in (entry.name, entry.iso2, entry.iso3)
     ]
+    return _matching(names, incomplete)
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
+    """Indicator ids, codes and aliases."""
     from cwprofile.catalog import INDICATORS
 
-    return [i.id for i in INDICATORS if i.id.startswith(incomplete.lower())]
+    return _matching(
+        (name for i in INDICATORS for name in (i.id, i.code, *i.aliases) if " " not in name),
+        incomplete,
+    )
+
+
+def _complete_part(incomplete: str) -> list[str]:
+    """What --section takes: sections, pillars and indicators, by code or id."""
+    from cwprofile.catalog import part_names
+
+    return _matching(part_names(), incomplete)
 
 
 CountryArg = Annotated[
@@ -213,9 +271,15 @@ def _request(
 
 
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
+    """The profiles, with the profile options given before the command (`cwprofile -p DIR
+    countries`) or after it (`cwprofile countries -p DIR`), or both."""
     from cwprofile.store import load
 
-    library = load(profiles_dir or (), use_cache=not no_cache, strict=strict)
+    library = load(
+        (*_State.profiles_dirs, *(profiles_dir or ())),
+        use_cache=not (no_cache or _State.no_cache),
+        strict=strict or _State.strict,
+    )
     for warning in library.warnings:
         _stderr(f"Warning: {warning}")
     return library
@@ -251,14 +315,24 @@ def _main(
             "--no-pager", help="Never page long output on a terminal (also: CWPROFILE_PAGER=cat)."
         ),
     ] = False,
+    profiles_dir: ProfilesDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    strict: StrictOpt = False,
 ) -> None:
+    # Options given here apply to every command; -p, --no-cache and --strict may also follow it.
     _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
     _State.pager = not no_pager
+    _State.profiles_dirs = tuple(profiles_dir or ())
+    _State.no_cache = no_cache
+    _State.strict = strict
 
 
 @app.command(
-    epilog="Examples: cwprofile show cambodia | cwprofile show KH --section technical | "
-    "cwprofile show khm --json | jq .indicators.cirt"
+    epilog=_examples(
+        "cwprofile show cambodia",
+        "cwprofile show KH --section technical",
+        "cwprofile show khm --json | jq .indicators.cirt",
+    )
 )
 def show(
     country: CountryArg,
@@ -269,6 +343,8 @@ def show(
             "-s",
             help="Only one section, pillar or indicator: 1.2, technical, 2, cirt. "
             "JSON and YAML keep the whole profile (a valid profile file).",
+            metavar="PART",
+            autocompletion=_complete_part,
             show_default=False,
         ),
     ] = None,
@@ -293,8 +369,9 @@ def show(
 
 
 @app.command(
-    epilog="Examples: cwprofile indicator cirt | cwprofile indicator 1.3.1 | "
-    "cwprofile indicator cert --json"
+    epilog=_examples(
+        "cwprofile indicator cirt", "cwprofile indicator 1.3.1", "cwprofile indicator cert --json"
+    )
 )
 def indicator(
     name: IndicatorArg,
@@ -317,7 +394,7 @@ def indicator(
     _emit(reports.indicator(library, chosen), request)
 
 
-@app.command(epilog="Examples: cwprofile indicators | cwprofile indicators --format markdown")
+@app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
 def indicators(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -332,7 +409,9 @@ def indicators(
     _emit(reports.catalog(), request)
 
 
-@app.command(epilog="Examples: cwprofile countries | cwprofile list --json")
+@app.command(
+    epilog=_examples("cwprofile countries", "cwprofile -p my-profiles countries --format csv")
+)
 def countries(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -351,19 +430,28 @@ def countries(
     _emit(reports.countries(library), request)
 
 
-app.command("list", help="Same as `countries`.", hidden=True)(countries)
+app.command(
+    "list",
+    help="The loaded profiles (the same as `countries`).",
+    short_help="The same as countries.",
+    epilog=_examples("cwprofile list", "cwprofile list --json"),
+)(countries)
 
 
 @app.command(
     "report-contact",
-    epilog="Examples: cwprofile report-contact | cwprofile report-contact kh --json",
+    epilog=_examples(
+        "cwprofile report-contact kh",
+        "cwprofile report-contact kh la vn",
+        "cwprofile report-contact --json",
+    ),
 )
 def report_contact(
     country: Annotated[
-        str | None,
+        list[str] | None,
         typer.Argument(
-            help="Country name or ISO code; all loaded profiles when left out.",
-            metavar="[COUNTRY]",
+            help="Country names or ISO codes; all loaded profiles when left out.",
+            metavar="[COUNTRY]...",
             autocompletion=_complete_country,
             show_default=False,
         ),
@@ -377,19 +465,19 @@ def report_contact(
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
 ) -> None:
-    """Where to report a computer incident: organisation, phone, email."""
+    """Where to report a computer incident: organisation, phone, email, and how old that is."""
     from cwprofile import reports
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    chosen = [library.find(country)] if country is not None else library.entries
-    report = reports.contacts(
-        library.contacts(chosen), library.warnings, card=country is not None or len(chosen) == 1
-    )
-    _emit(report, request)
+    chosen = [library.find(name) for name in country] if country else library.entries
+    cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
+    _emit(reports.contacts(library.contacts(chosen), library.warnings, card=cards), request)
 
 
-@app.command(epilog="Examples: cwprofile compare kh khm | cwprofile compare --format csv")
+@app.command(
+    epilog=_examples("cwprofile compare kh la", "cwprofile compare --format csv > matrix.csv")
+)
 def compare(
     country: Annotated[
         list[str] | None,
@@ -418,9 +506,11 @@ def compare(
     _emit(reports.compare(entries, library.warnings), request)
 
 
-@app.command(epilog='Examples: cwprofile search ALERT | cwprofile search "Article 349" --json')
+@app.command(epilog=_examples("cwprofile search ALERT", 'cwprofile search "Article 349" --json'))
 def search(
-    text: Annotated[str, typer.Argument(help="Text to find in the evidence, any case.")],
+    text: Annotated[
+        str, typer.Argument(help="Text to find in the evidence, any case.", metavar="TEXT")
+    ],
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -430,20 +520,28 @@ def search(
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
 ) -> None:
-    """Find the profiles and indicators whose evidence mentions a text."""
+    """Find the profiles and indicators whose evidence mentions a text; exit 1 if none does."""
     from cwprofile import reports
 
     request = _request(fmt, as_json, export, width, force)
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.search(library, text), request)
+    report = reports.search(library, text)
+    _emit(report, request)
+    if not report.document["count"]:
+        raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match
 
 
-@app.command(epilog="Examples: cwprofile validate my-profiles/ | cwprofile validate a.yaml --json")
+@app.command(
+    epilog=_examples("cwprofile validate my-profiles/", "cwprofile validate a.yaml --json")
+)
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Profile files or folders of them.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Profile files or folders of them.", metavar="PATH...", show_default=False
+        ),
     ],
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -465,8 +563,10 @@ def _complete_schema(incomplete: str) -> list[str]:
 
 
 @app.command(
-    epilog="Examples: cwprofile schema > profile.schema.json | "
-    "cwprofile schema indicator > indicator-output.schema.json"
+    epilog=_examples(
+        "cwprofile schema > profile.schema.json",
+        "cwprofile schema indicator > indicator-output.schema.json",
+    )
 )
 def schema(
     name: Annotated[
@@ -494,14 +594,17 @@ def schema(
 
 @app.command(
     "import",
-    epilog="Examples: cwprofile import profile.txt -o profiles/kh.yaml | "
-    "pdftotext -layout profile.pdf - | cwprofile import -",
+    epilog=_examples(
+        "cwprofile import profile.txt -o profiles/kh.yaml",
+        "pdftotext -layout profile.pdf - | cwprofile import -",
+    ),
 )
 def import_(
     source: Annotated[
         str,
         typer.Argument(
-            help="The text of an ITU profile (as extracted from the PDF), or - for stdin."
+            help="The text of an ITU profile (as extracted from the PDF), or - for stdin.",
+            metavar="FILE",
         ),
     ],
     output: Annotated[
@@ -533,7 +636,7 @@ def import_(
         _stderr(f"Wrote {output}")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", epilog=_examples("cwprofile cache clear"))
 def cache_clear() -> None:
     """Delete the compiled cache; it is rebuilt on the next run."""
     from cwprofile.cache import clear
@@ -542,7 +645,7 @@ def cache_clear() -> None:
     _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
 
 
-@cache_app.command("path")
+@cache_app.command("path", epilog=_examples('ls -l "$(cwprofile cache path)"'))
 def cache_path() -> None:
     """Print the folder the cache is kept in."""
     from cwprofile.cache import cache_dir

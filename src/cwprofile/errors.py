@@ -38,6 +38,34 @@ class UnknownIndicator(CwprofileError):
         return _did_you_mean(self.suggestions) or "see `cwprofile indicators`"
 
 
+class UnknownPart(CwprofileError):
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(f"no section, pillar or indicator {query!r}")
+        self.suggestions = suggestions
+
+    def hint(self) -> str:
+        return _did_you_mean(self.suggestions) or (
+            "sections are 1 and 2, pillars 1.1 to 1.5 (legal, technical, organizational, "
+            "capacity_building, cooperation); see `cwprofile indicators`"
+        )
+
+
+class NotAnIndicator(CwprofileError):
+    """A pillar or section where one indicator was asked for."""
+
+    def __init__(
+        self, query: str, kind: str, code: str, title: str, members: tuple[str, ...]
+    ) -> None:
+        super().__init__(
+            f"{query!r} is the {kind} {code} {title}, not one indicator; "
+            f"its indicators are {', '.join(members)}"
+        )
+        self.code = code
+
+    def hint(self) -> str:
+        return f"name one of them, or see them all: cwprofile show COUNTRY --section {self.code}"
+
+
 class AmbiguousIndicator(CwprofileError):
     def __init__(self, query: str, candidates: tuple[str, ...]) -> None:
         super().__init__(f"{query!r} matches {len(candidates)} indicators: {', '.join(candidates)}")

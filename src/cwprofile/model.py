@@ -1,7 +1,7 @@
 """The data model of a Cyberwellness Profile, and its one serialised form (the profile document).
 
 A profile document is what profile files hold and what `show --json` prints; `to_document`
-and `profile.from_document` (in `schema.py`) are each other's inverse.
+and `schema.from_document` are each other's inverse.
 """
 
 from __future__ import annotations

@@ -149,6 +149,7 @@ def report_contact() -> dict[str, Any]:
     contact = _object(
         {
             **PROFILE_REF,
+            "age_days": {"type": ["integer", "null"]},
             "organisation": NULLABLE_TEXT,
             "phone": NULLABLE_TEXT,
             "phone_e164": {"type": ["string", "null"], "pattern": "^\\+[1-9][0-9]{1,14}$"},

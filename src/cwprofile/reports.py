@@ -337,15 +337,6 @@ def catalog() -> Report:
 
 # countries ----------------------------------------------------------------------------------
 
-_PILLAR_SHORT = {
-    "legal": "Leg",
-    "technical": "Tech",
-    "organizational": "Org",
-    "capacity_building": "Cap",
-    "cooperation": "Coop",
-    "child_online_protection": "COP",
-}
-
 
 def _profile_summary(entry: Entry) -> dict[str, Any]:
     return {
@@ -392,7 +383,7 @@ def countries(library: Library) -> Report:
             Column("ISO3"),
             Column("Last updated"),
             Column("Yes", numeric=True),
-            *(Column(_PILLAR_SHORT[p.id], numeric=True) for p in PILLARS),
+            *(Column(p.short, numeric=True) for p in PILLARS),
             Column("File"),
         )
         rows = tuple(
@@ -410,7 +401,7 @@ def countries(library: Library) -> Report:
             )
             for summary, entry in zip(summaries, entries, strict=True)
         )
-        legend = ", ".join(f"{_PILLAR_SHORT[p.id]} = {p.title}" for p in PILLARS)
+        legend = ", ".join(f"{p.short} = {p.title}" for p in PILLARS)
         note = f"{_plural(len(rows), 'profile')} loaded. Yes tallies. {legend}."
         return (Table(columns, rows), Paragraph(note, quiet=True))
 
@@ -422,71 +413,90 @@ def countries(library: Library) -> Report:
 _CONTACT_COLUMNS = ("organisation", "phone", "phone_e164", "email", "web", "tel_uri", "mailto_uri")
 
 
+OLD_DAYS = 2 * 365  # a contact older than this gets a caution to check it first
+
+
 def contacts(
     pairs: Iterable[tuple[Entry, Contact]],
     warnings: Sequence[str] = (),
     card: bool = False,
     today: dt.date | None = None,
 ) -> Report:
-    """Where to report an incident; `card`: each contact as a card (a country was named)."""
+    """Where to report an incident; `card`: each contact as a card (countries were named).
+    Each contact says how old its data is, with a caution when it is old."""
     pairs = list(pairs)
+    now = today or dt.date.today()
     listed = []
     for entry, contact in pairs:
         tel, mailto = contact_uris(contact)
         values = (contact.organisation, contact.phone, contact.phone_e164, contact.email)
-        listed.append((entry, (*values, contact.web, tel, mailto)))
+        updated = entry.last_updated
+        age = (now - dt.date.fromisoformat(updated)).days if updated else None
+        listed.append((entry, (*values, contact.web, tel, mailto), age))
     document = _document(
         warnings,
         contacts=[
-            {**profile_ref(entry), **dict(zip(_CONTACT_COLUMNS, values, strict=True))}
-            for entry, values in listed
+            {
+                **profile_ref(entry),
+                "age_days": age,
+                **dict(zip(_CONTACT_COLUMNS, values, strict=True)),
+            }
+            for entry, values, age in listed
         ],
     )
 
     def records() -> Records:
         return Records(
-            (*_REF_COLUMNS, *_CONTACT_COLUMNS),
-            [(*_ref_cells(entry), *values) for entry, values in listed],
+            (*_REF_COLUMNS, "age_days", *_CONTACT_COLUMNS),
+            [(*_ref_cells(entry), age, *values) for entry, values, age in listed],
         )
 
     def blocks() -> tuple[Block, ...]:
         from cwprofile.report import Column, Fields, Link, Paragraph, Table
 
+        old = len([entry for entry, _, age in listed if age is None or age > OLD_DAYS])
+        caution: tuple[Block, ...] = ()
+        if old:
+            which = "this contact is" if old == 1 else f"{old} of these contacts are"
+            them = "it" if old == 1 else "them"
+            caution = (
+                Paragraph(
+                    f"Caution: {which} more than two years old (or undated); check {them} on "
+                    "the organisation's own website before relying on it in an incident."
+                ),
+            )
         if card:
             cards: list[Block] = []
             for entry, contact in pairs:
                 title = f"Report a computer incident: {entry.name} ({entry.iso2}, {entry.iso3})"
                 updated = ("Last updated", _updated_text(entry.last_updated, today))
                 cards.append(Fields((*contact_fields(contact), updated), title=title))
-            return tuple(cards)
+            return (*cards, *caution)
         rows = tuple(
             (
                 entry.name,
                 _iso(entry),
-                entry.last_updated,
+                _updated_text(entry.last_updated, today),
                 contact.organisation,
                 contact.phone,
                 Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None,
                 Link(contact.email, mailto) if contact.email and mailto else None,
                 Link(contact.web, contact.web) if contact.web else None,
             )
-            for (entry, contact), (_, (*_, tel, mailto)) in zip(pairs, listed, strict=True)
+            for (entry, contact), (_, (*_, tel, mailto), _) in zip(pairs, listed, strict=True)
         )
         columns = (
             Column("Country", "text"),
             Column("ISO"),
-            Column("Updated"),
+            Column("Updated", "text"),
             Column("Organisation", "text"),
             Column("Phone"),
             Column("E.164"),
             Column("Email"),
             Column("Web"),
         )
-        note = "One country's contact, with the date of its data: cwprofile report-contact COUNTRY"
-        return (
-            Table(columns, rows, title="Where to report a computer incident", key_columns=1),
-            Paragraph(note, quiet=True),
-        )
+        table = Table(columns, rows, title="Where to report a computer incident", key_columns=1)
+        return (table, *caution)
 
     return Report("Where to report a computer incident", document, blocks, records)
 
@@ -663,6 +673,8 @@ def search(library: Library, text: str) -> Report:
             tuple(rows),
             key_columns=1,
         )
+        if not found:
+            return (Paragraph(f"No match for {text!r}"),)
         summary = f"{_plural(len(found), 'match', 'matches')} for {text!r}"
         return (table, Paragraph(summary))
 

@@ -44,6 +44,13 @@ class Source(NamedTuple):
         return self.rank == 0
 
 
+class StrictStop(CwprofileError):
+    """A bad profile file (or folder) under --strict: the run stops at it."""
+
+    def hint(self) -> str:
+        return "--strict stops at a profile file that cannot be used; fix it or leave --strict out"
+
+
 class MissingProfilesDir(CwprofileError):
     def hint(self) -> str:
         return "check the --profiles-dir option and the CWPROFILE_PATH variable"
@@ -289,5 +296,5 @@ def load(
     if warnings:
         compiled = Compiled(compiled.entries, (*warnings, *compiled.warnings), compiled.blob)
     if strict and compiled.warnings:
-        raise CwprofileError(compiled.warnings[0])
+        raise StrictStop(compiled.warnings[0].removeprefix("skipped "))
     return Library(compiled, recompile if from_cache else None)

@@ -365,7 +365,9 @@ def test_an_indicator_argument_is_a_name_never_a_path(name, tmp_path):
     for command in (["indicator", name], ["show", "kh", "--section", name]):
         result = cwprofile(*command, env={"CWPROFILE_CACHE_DIR": str(tmp_path / "c")})
         assert result.returncode == 1
-        assert result.stderr.startswith("Error: no indicator ")
+        assert result.stderr.startswith(
+            ("Error: no indicator ", "Error: no section, pillar or indicator ")
+        )
         assert len(result.stderr.splitlines()) == 1
 
 
