@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cwprofile import store
+from cwprofile import sources, store
 
 from .conftest import BUNDLED, console_script, make_variant
 
@@ -166,7 +166,7 @@ def test_two_processes_building_the_cache_at_once(tmp_path, isolated):
 
 
 def test_bundled_profile_is_found_from_the_installed_package():
-    assert store.bundled_dir().joinpath("cambodia.yaml").read_bytes() == BUNDLED.read_bytes()
+    assert sources.bundled_dir().joinpath("cambodia.yaml").read_bytes() == BUNDLED.read_bytes()
 
 
 def test_files_just_written_are_compared_by_content_until_they_settle(run, user_dir, monkeypatch):

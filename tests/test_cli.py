@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 
 import pytest
+import yaml
 
 from cwprofile import __version__
 from cwprofile.catalog import INDICATORS
@@ -22,8 +25,7 @@ COMMANDS = [
 def test_every_command_has_help_with_examples(run, command):
     result = run(command, "--help")
     assert "Usage: cwprofile " + command in " ".join(result.stdout.split())
-    if command not in ("cache", "schema", "list"):
-        assert "Example" in result.stdout
+    assert "Examples:\n    cwprofile " in result.stdout
 
 
 def test_the_command_list_is_complete(run):
@@ -286,8 +288,26 @@ def test_every_format_renders_every_tabular_command(run):
             ["compare"],
             ["search", "ALERT"],
         ):
-            result = run(*args, "--format", fmt.value)
-            assert result.stdout.strip(), (fmt, args)
+            out = run(*args, "--format", fmt.value).stdout
+            if fmt is Format.json:
+                assert json.loads(out)["schema_version"] == 2
+            elif fmt is Format.yaml:
+                assert yaml.safe_load(out) == run.json(*args)
+            elif fmt is Format.csv:
+                assert next(csv.reader(io.StringIO(out)))[0] in (
+                    "indicator",
+                    "id",
+                    "country",
+                    "code",
+                )
+            elif fmt is Format.html:
+                assert out.startswith("<!DOCTYPE html>") and "<table>" in out
+            elif fmt is Format.svg:
+                assert out.startswith("<svg ") and out.rstrip().endswith("</svg>")
+            elif fmt is Format.markdown:
+                assert "\n| " in out and "| ---" in out
+            else:  # table (not a terminal here, so plain) and text: a header row and the rows
+                assert "1.2.1" in out or "Cambodia" in out, (fmt, args)
 
 
 def test_show_offers_no_csv_and_usage_errors_come_before_the_data(run):

@@ -127,9 +127,17 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypat
 
 
 def test_the_bundled_profile_is_what_the_installed_package_reads(tmp_path):
+    import yaml
+
     result = cwprofile("countries", "--json", cwd=tmp_path)
     assert json.loads(result.stdout)["profiles"][0]["origin"] == "bundled:cambodia.yaml"
-    assert BUNDLED.exists()
+    shown = json.loads(cwprofile("show", "kh", "--json", cwd=tmp_path).stdout)
+    in_repository = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    for key in ("country", "contact", "provenance"):
+        assert shown[key] == in_repository[key], key
+    assert {k: v["status"] for k, v in shown["indicators"].items()} == {
+        k: v["status"] for k, v in in_repository["indicators"].items()
+    }
 
 
 def test_shell_completion_of_indicators_and_countries(tmp_path):

@@ -1,6 +1,6 @@
 """The compiled cache: one file per set of profile folders, in the user's cache folder.
 
-Layout: a first line of JSON (the manifest: format, cwprofile version, the profile files'
+Layout: a first line of JSON (the manifest: a checksum of the code that wrote it, the profile files'
 stats as one string, the index entries, warnings and where each blob lies), then the blobs,
 each a JSON document: each profile, each indicator's evidence column, the contacts, and the
 files with their size and SHA-256 (read only when a stat changed).
@@ -14,6 +14,7 @@ missing, stale, corrupt or unwritable is silently rebuilt or skipped.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -24,9 +25,15 @@ from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from cwprofile import __version__
-from cwprofile.store import Compiled, CorruptCache, Source, entry_from_json, profile_files
+from cwprofile.compiled import Compiled, CorruptCache, entry_from_json
+from cwprofile.sources import Source, profile_files
 
-FORMAT = 3
+# The modules whose code decides what the cache holds and how it is read: a change to any of
+# them (an edit in a checkout, a new release) makes every cache stale, with no number to bump.
+BUILDERS = (
+    "cache", "catalog", "compiled", "countries", "errors", "model", "reader", "schema",
+    "sources", "store",
+)  # fmt: skip
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
 
@@ -44,6 +51,18 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("cwprofile", appauthor=False))
+
+
+@functools.cache
+def code_checksum() -> str:
+    """A checksum of the code that builds and reads the cache (CRC-32 and length of each
+    module's source, about a quarter of a millisecond)."""
+    here = Path(__file__).parent
+    parts = []
+    for name in BUILDERS:
+        source = (here / f"{name}.py").read_bytes()
+        parts.append(f"{zlib.crc32(source):08x}{len(source):x}")
+    return f"{__version__}:" + "".join(parts)
 
 
 def cache_file(found: list[Source]) -> Path:
@@ -107,8 +126,7 @@ def load(found: list[Source]) -> Compiled | None:
         data_start = handle.tell()
         fresh = None
         if (
-            manifest["format"] == FORMAT
-            and manifest["version"] == __version__
+            manifest["code"] == code_checksum()
             and os.fstat(handle.fileno()).st_size == data_start + manifest["data_length"]
         ):
             reader = _BlobReader(handle, data_start, manifest["names"], manifest["spans"])
@@ -213,8 +231,7 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         chunks.append(raw)
         offset += len(raw)
     manifest = {
-        "format": FORMAT,
-        "version": __version__,
+        "code": code_checksum(),
         "built_ns": built_ns,
         "stamp": _stamp(fingerprints),
         "entries": [entry.to_json() for entry in compiled.entries],

@@ -30,9 +30,10 @@ from cwprofile.catalog import (
 from cwprofile.report import Records, Report
 
 if TYPE_CHECKING:
+    from cwprofile.compiled import Entry
     from cwprofile.model import Contact, Figure, Profile
     from cwprofile.report import Block, Value
-    from cwprofile.store import Entry, Library
+    from cwprofile.store import Library
 
 
 def _country_key(entry: Entry, editions: dict[str, int], joiner: str = "@") -> str:

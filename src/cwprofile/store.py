@@ -8,40 +8,19 @@ so that a warm run reads only the index and the one blob a command needs.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from cwprofile.catalog import INDICATORS, POSITION, Indicator, normalize, suggest
+from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
+from cwprofile.compiled import Compiled, CorruptCache, Entry
 from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry
+from cwprofile.sources import Source, display_path, profile_files, sources
 
 if TYPE_CHECKING:
     from cwprofile.model import Contact, Profile
 
-PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
-PATH_VARIABLE = "CWPROFILE_PATH"
 MAX_QUERY = 200
-
-
-def bundled_dir() -> Path:
-    """The bundled profiles: inside the installed package, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "profiles"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "profiles"
-
-
-class Source(NamedTuple):
-    """A folder (or single file) that profiles are read from; a higher rank wins."""
-
-    path: Path
-    rank: int  # 0 bundled, then CWPROFILE_PATH entries, then --profiles-dir entries
-
-    @property
-    def bundled(self) -> bool:
-        return self.rank == 0
 
 
 class StrictStop(CwprofileError):
@@ -49,96 +28,6 @@ class StrictStop(CwprofileError):
 
     def hint(self) -> str:
         return "--strict stops at a profile file that cannot be used; fix it or leave --strict out"
-
-
-class MissingProfilesDir(CwprofileError):
-    def hint(self) -> str:
-        return "check the --profiles-dir option and the CWPROFILE_PATH variable"
-
-
-def sources(profiles_dirs: Iterable[Path] = ()) -> tuple[list[Source], list[str]]:
-    """The sources in rank order, and warnings for CWPROFILE_PATH entries that are not there."""
-    found = [Source(bundled_dir(), 0)]
-    warnings = []
-    rank = 1
-    for entry in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
-        if not entry:
-            continue
-        path = Path(entry).expanduser()
-        if path.exists():
-            found.append(Source(path, rank))
-            rank += 1
-        else:
-            warnings.append(f"{PATH_VARIABLE}: {entry}: no such folder, skipped")
-    for path in profiles_dirs:
-        if not path.exists():
-            raise MissingProfilesDir(f"profiles folder {str(path)!r} does not exist")
-        found.append(Source(path, rank))
-        rank += 1
-    return found, warnings
-
-
-def is_profile_name(name: str) -> bool:
-    """A file name that is read as a profile: a YAML or JSON ending, not hidden."""
-    return not name.startswith(".") and name.lower().endswith(PROFILE_SUFFIXES)
-
-
-def profile_files(source: Source) -> list[str]:
-    """The profile files of a source, by name, as plain strings (the cache checks them on
-    every warm run). A source that is a file is its own one file."""
-    folder = str(source.path)
-    if not os.path.isdir(folder):
-        return [folder]
-    try:
-        names = sorted(name for name in os.listdir(folder) if is_profile_name(name))
-    except OSError as error:
-        raise MissingProfilesDir(
-            f"profiles folder {folder!r} cannot be read: {error.strerror}"
-        ) from None
-    prefix = os.path.join(folder, "")
-    return [prefix + name for name in names]
-
-
-def display_path(path: str, source: Source) -> str:
-    return f"bundled:{os.path.basename(path)}" if source.bundled else path
-
-
-class Entry(NamedTuple):
-    """What the index knows of one loaded profile without opening it."""
-
-    number: int
-    name: str
-    iso2: str
-    iso3: str
-    last_updated: str | None
-    origin: str
-    statuses: str  # "y" or "n" for each catalog indicator, in catalog order
-
-    def status(self, indicator: Indicator) -> bool:
-        return self.statuses[POSITION[indicator.id]] == "y"
-
-    @property
-    def yes(self) -> int:
-        return self.statuses.count("y")
-
-    def to_json(self) -> list[Any]:
-        return [self.name, self.iso2, self.iso3, self.last_updated, self.origin, self.statuses]
-
-
-def entry_from_json(number: int, row: list[Any]) -> Entry:
-    return Entry(number, *row)
-
-
-class CorruptCache(Exception):
-    """A cache blob that cannot be read back; the library recompiles from the files."""
-
-
-class Compiled(NamedTuple):
-    """A library in the form the cache stores: index rows, warnings and named blobs."""
-
-    entries: tuple[Entry, ...]
-    warnings: tuple[str, ...]
-    blob: Callable[[str], Any]
 
 
 def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:

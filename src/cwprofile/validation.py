@@ -10,7 +10,7 @@ from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.reader import read_file, read_yaml
 from cwprofile.report import Lines, Paragraph, Records, Report
 from cwprofile.schema import from_document
-from cwprofile.store import is_profile_name
+from cwprofile.sources import is_profile_name
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

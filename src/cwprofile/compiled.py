@@ -1,0 +1,47 @@
+"""The compiled form of a set of profiles, as the cache keeps it and a Library reads it: index
+entries, warnings, and named blobs read on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from cwprofile.catalog import POSITION, Indicator
+
+
+class Entry(NamedTuple):
+    """What the index knows of one loaded profile without opening it."""
+
+    number: int
+    name: str
+    iso2: str
+    iso3: str
+    last_updated: str | None
+    origin: str
+    statuses: str  # "y" or "n" for each catalog indicator, in catalog order
+
+    def status(self, indicator: Indicator) -> bool:
+        return self.statuses[POSITION[indicator.id]] == "y"
+
+    @property
+    def yes(self) -> int:
+        return self.statuses.count("y")
+
+    def to_json(self) -> list[Any]:
+        return [self.name, self.iso2, self.iso3, self.last_updated, self.origin, self.statuses]
+
+
+def entry_from_json(number: int, row: list[Any]) -> Entry:
+    return Entry(number, *row)
+
+
+class CorruptCache(Exception):
+    """A cache blob that cannot be read back; the library recompiles from the files."""
+
+
+class Compiled(NamedTuple):
+    """A library in the form the cache stores: index rows, warnings and named blobs."""
+
+    entries: tuple[Entry, ...]
+    warnings: tuple[str, ...]
+    blob: Callable[[str], Any]

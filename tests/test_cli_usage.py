@@ -1,0 +1,214 @@
+"""The CLI as people expect it: global options, errors that point the right way, completion,
+help, report-contact for responders, search's exit code, a cache that follows the code."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from cwprofile import cache, store
+
+from .conftest import make_variant, run_installed
+
+
+@pytest.fixture
+def laos_dir(user_dir: Path) -> Path:
+    make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO", {"cirt": "no"})
+    make_variant(user_dir / "th.yaml", "Thailand", "TH", "THA")
+    return user_dir
+
+
+def names(document: dict) -> list[str]:
+    return [entry["country"]["name"] for entry in document["profiles"]]
+
+
+def test_profile_options_go_before_or_after_the_command(run, laos_dir):
+    before = json.loads(run("-p", str(laos_dir), "countries", "--json").stdout)
+    after = json.loads(run("countries", "-p", str(laos_dir), "--json").stdout)
+    assert names(before) == names(after) == ["Cambodia", "Laos", "Thailand"]
+    assert (
+        json.loads(run("--no-cache", "-p", str(laos_dir), "show", "la", "--json").stdout)[
+            "country"
+        ]["iso2"]
+        == "LA"
+    )
+    (laos_dir / "bad.yaml").write_text("- a list\n", encoding="utf-8")
+    assert run("--strict", "-p", str(laos_dir), "countries", code=1).stdout == ""
+
+
+def test_cwprofile_p_dir_countries_as_a_real_process(laos_dir, tmp_path):
+    result = run_installed("-p", str(laos_dir), "countries", "--json")
+    assert names(json.loads(result.stdout)) == ["Cambodia", "Laos", "Thailand"]
+
+
+@pytest.mark.parametrize(
+    ("section", "codes"),
+    [("tech", ["1.2.1", "1.2.2", "1.2.3"]), ("Leg", ["1.1.1", "1.1.2"]), ("cap", ["1.4.1", "1.4.2", "1.4.3", "1.4.4"]), ("COP", ["2.1", "2.2", "2.3", "2.4"])],
+)  # fmt: skip
+def test_section_takes_pillar_abbreviations(run, section, codes):
+    text = run("show", "kh", "--section", section).stdout
+    assert [
+        line.split()[0] for line in text.splitlines() if line[:1].isdigit() and "  " in line
+    ] == codes
+
+
+def test_an_unknown_section_says_what_section_takes(run):
+    result = run("show", "kh", "--section", "9", code=1)
+    assert result.stderr.startswith("Error: no section, pillar or indicator '9'; sections are 1")
+    close = run("show", "kh", "--section", "technicl", code=1)
+    assert (
+        close.stderr == "Error: no section, pillar or indicator 'technicl'; did you mean '1.2'?\n"
+    )
+
+
+@pytest.mark.parametrize("query", ["1.2", "technical", "tech"])
+def test_an_indicator_given_a_pillar_names_its_indicators(run, query):
+    result = run("indicator", query, code=1)
+    assert result.stderr == (
+        f"Error: {query!r} is the pillar 1.2 Technical measures, not one indicator; its "
+        "indicators are cirt, standards, certification; name one of them, or see them all: "
+        "cwprofile show COUNTRY --section 1.2\n"
+    )
+
+
+def complete(run, words: str, env: dict[str, str] | None = None) -> list[str]:
+    """What bash completion offers for the last of `words`."""
+    parts = words.split(" ")
+    completion = {"_CWPROFILE_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    completion["COMP_CWORD"] = str(len(parts) - 1)
+    result = run_installed(env={**completion, **(env or {})})
+    return result.stdout.split()
+
+
+def test_completion_offers_iso_codes_from_every_folder_given(laos_dir, isolated):
+    env = {"CWPROFILE_CACHE_DIR": str(isolated)}
+    assert complete(None, "cwprofile show T", env) == []  # Thailand is not loaded
+    assert complete(None, f"cwprofile -p {laos_dir} show T", env) == ["Thailand", "TH", "THA"]
+    assert complete(None, f"cwprofile show -p {laos_dir} th", env) == ["thailand", "th", "tha"]
+    typed = complete(None, f"cwprofile compare -p {laos_dir} cambodia ", env)
+    assert "cambodia" not in typed and "kh" not in typed and "la" in typed
+
+
+def test_completion_offers_indicator_codes_aliases_and_sections(isolated):
+    env = {"CWPROFILE_CACHE_DIR": str(isolated)}
+    assert complete(None, "cwprofile indicator 1.2.", env) == ["1.2.1", "1.2.2", "1.2.3"]
+    assert complete(None, "cwprofile indicator cs", env) == ["csirt"]
+    assert complete(None, "cwprofile show kh --section 1.", env)[:3] == ["1.1", "1.2", "1.3"]
+    assert "technical" in complete(None, "cwprofile show kh --section te", env)
+
+
+def test_help_has_one_example_a_line_everywhere(run):
+    top = run("--help").stdout
+    assert "Examples:\n    cwprofile show cambodia\n    cwprofile indicator cirt\n" in top
+    assert "\n  list " in top  # the alias is listed
+    for command in ("show", "import", "list", "report-contact", "search", "schema", "validate"):
+        text = run(command, "--help").stdout
+        examples = text.split("Examples:\n")[1].splitlines()
+        assert examples and all(line.startswith("    ") for line in examples if line)
+        assert all(line.count("cwprofile ") == 1 for line in examples if line)  # one a line
+    assert "cwprofile cache clear" in run("cache", "clear", "--help").stdout
+
+
+def test_report_contact_for_several_countries_with_age_and_caution(run, laos_dir):
+    result = run("report-contact", "kh", "la", "-p", str(laos_dir))
+    cards = result.stdout.split("\n\n")
+    assert cards[0].startswith("Report a computer incident: Cambodia (KH, KHM)")
+    assert cards[1].startswith("Report a computer incident: Laos (LA, LAO)")
+    assert result.stdout.count("Last updated:  2014-08-26 (") == 2
+    assert (
+        result.stdout.rstrip()
+        .splitlines()[-1]
+        .startswith("Caution: 2 of these contacts are more than two years old")
+    )
+    document = json.loads(run("report-contact", "kh", "la", "-p", str(laos_dir), "--json").stdout)
+    assert [c["country"]["iso2"] for c in document["contacts"]] == ["KH", "LA"]
+    assert all(c["age_days"] > 730 for c in document["contacts"])
+
+
+def test_a_recent_contact_gets_no_caution(run, user_dir):
+    import datetime as dt
+
+    recent = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
+    today = dt.date.today().isoformat()
+    recent.write_text(recent.read_text(encoding="utf-8").replace("2014-08-26", today), "utf-8")
+    out = run("report-contact", "la", "-p", str(user_dir)).stdout
+    assert f"Last updated:  {today} (0 days old)" in out and "Caution" not in out
+
+
+def test_search_exits_1_when_nothing_matches(run):
+    result = run("search", "zzzz", code=1)
+    assert result.stdout == "No match for 'zzzz'\n"
+    assert json.loads(run("search", "zzzz", "--json", code=1).stdout)["count"] == 0
+    assert run("search", "CamCERT", code=0).stdout
+
+
+def test_search_snippets_are_cut_between_words(run):
+    out = run("search", "Article 349").stdout
+    assert "…has been enacted through" in out  # not "…ection has been"
+
+
+def test_a_change_of_the_code_rebuilds_the_cache(run, monkeypatch):
+    run("countries")
+    compiled = []
+    real = store.compile_profiles
+
+    def counting(*args, **kwargs):
+        compiled.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "compile_profiles", counting)
+    run("countries")
+    assert compiled == []  # warm
+    monkeypatch.setattr(cache, "code_checksum", lambda: "another build")
+    run("countries")
+    assert compiled == [1]  # the code changed: compiled afresh
+
+
+def test_the_code_checksum_covers_every_module_that_builds_the_cache():
+    checksum = cache.code_checksum()
+    assert checksum.startswith("0.1.0:") and len(checksum) > 6 + 8 * len(cache.BUILDERS)
+    imported = _imports()
+    builders = set()
+    todo = ["cache", "store"]
+    while todo:  # what cache and store import, and what that imports
+        name = todo.pop()
+        if name not in builders:
+            builders.add(name)
+            todo += imported[name]
+    assert builders <= set(cache.BUILDERS)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each cwprofile module and the cwprofile modules it imports (anywhere in it)."""
+    package = Path(cache.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("cwprofile.")
+            ):
+                found.add(node.module.split(".")[1])
+            elif isinstance(node, ast.ImportFrom) and node.module == "cwprofile":
+                found |= {
+                    alias.name for alias in node.names if (package / f"{alias.name}.py").exists()
+                }
+        graph[path.stem] = found - {path.stem}
+    return graph
+
+
+def test_no_module_imports_another_that_imports_it_back():
+    graph = _imports()
+    for module, imported in graph.items():
+        for other in imported:
+            assert module not in graph.get(other, set()), (module, other)
+
+
+def test_every_command_lists_only_the_formats_it_has(run):
+    assert "csv" not in run("show", "--help").stdout.split("--format")[1].split("\n")[0]
+    assert "csv" in run("validate", "--help").stdout.split("--format")[1].split("\n")[0]
