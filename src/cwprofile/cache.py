@@ -38,16 +38,23 @@ CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """The cache folder, or None when there is nowhere sensible to keep one."""
     configured = os.environ.get(CACHE_VARIABLE)
     if configured:
         return Path(configured)
     if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         # The XDG rule, as platformdirs applies it on these systems, without the 2.6 ms
         # that importing platformdirs adds to every run (measured in benchmarks/README.md).
+        # An empty or relative XDG_CACHE_HOME is ignored, as the XDG spec says; so is an empty
+        # or relative HOME (no cache rather than one at the filesystem's root).
         xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-        return base / "cwprofile"
+        if xdg and os.path.isabs(xdg):
+            return Path(xdg) / "cwprofile"
+        home = os.environ.get("HOME", "")
+        if home and os.path.isabs(home) and home != "/":
+            return Path(home) / ".cache" / "cwprofile"
+        return None
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("cwprofile", appauthor=False))
@@ -65,9 +72,12 @@ def code_checksum() -> str:
     return f"{__version__}:" + "".join(parts)
 
 
-def cache_file(found: list[Source]) -> Path:
+def cache_file(found: list[Source]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     key = "\n".join(f"{source.rank}:{source.path.resolve()}" for source in found)
-    return cache_dir() / f"profiles-{zlib.crc32(key.encode()):08x}.cache"
+    return folder / f"profiles-{zlib.crc32(key.encode()):08x}.cache"
 
 
 def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
@@ -115,14 +125,44 @@ def _stamp(fingerprints: list[tuple[str, list[int]]]) -> str:
     )
 
 
-def load(found: list[Source]) -> Compiled | None:
-    """The cached library when every profile file is as it was, else None."""
+MAX_CACHE_BYTES = (
+    512 * 1024 * 1024
+)  # far above 200 profiles a megabyte: anything larger is not ours
+STALE_TEMPORARY_SECONDS = 3600  # a `.tmp-*` this old was left by a killed run
+
+
+def _open(path: Path) -> BinaryIO | None:
+    """The cache file, only when it is a regular file of ours (not a link, FIFO or device)
+    and of a size a cache can have."""
     try:
-        handle = cache_file(found).open("rb")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
+    status = os.fstat(descriptor)
+    if not S_ISREG(status.st_mode) or status.st_size > MAX_CACHE_BYTES:
+        os.close(descriptor)
+        return None
+    return os.fdopen(descriptor, "rb")
+
+
+def _read_manifest(handle: BinaryIO) -> dict[str, Any]:
+    """The first line: the manifest's JSON, a tab, and the CRC-32 of that JSON. Any change to
+    the line (a status letter, an offset) fails the check, and the cache is rebuilt."""
+    line = handle.readline(MAX_CACHE_BYTES)
+    text, _, checksum = line.rstrip(b"\n").rpartition(b"\t")
+    if not line.endswith(b"\n") or checksum != b"%08x" % zlib.crc32(text):
+        raise CorruptCache("manifest")
+    return json.loads(text)
+
+
+def load(found: list[Source]) -> Compiled | None:
+    """The cached library when every profile file is as it was, else None."""
+    path = cache_file(found)
+    handle = _open(path) if path is not None else None
+    if handle is None:
+        return None
     try:
-        manifest = json.loads(handle.readline())
+        manifest = _read_manifest(handle)
         data_start = handle.tell()
         fresh = None
         if (
@@ -240,11 +280,32 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         "spans": spans,
         "data_length": offset,
     }
-    _write_atomically(cache_file(found), [_header(manifest), *chunks])
+    target = cache_file(found)
+    if target is not None:
+        _write_atomically(target, [_header(manifest), *chunks])
 
 
 def _header(manifest: dict[str, Any]) -> bytes:
-    return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
+    return text + b"\t%08x\n" % zlib.crc32(text)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary files that killed runs (kill -9) left in the cache folder."""
+    now = time.time()
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(TEMPORARY_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        with contextlib.suppress(OSError):
+            status = os.lstat(path)
+            if S_ISREG(status.st_mode) and now - status.st_mtime > STALE_TEMPORARY_SECONDS:
+                os.unlink(path)
+
+
+TEMPORARY_PREFIX = ".tmp-"
 
 
 def _write_atomically(target: Path, chunks: list[bytes]) -> None:
@@ -252,7 +313,8 @@ def _write_atomically(target: Path, chunks: list[bytes]) -> None:
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        _sweep(target.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=target.parent)
     except OSError:
         return
     placed = False
@@ -270,20 +332,26 @@ def _write_atomically(target: Path, chunks: list[bytes]) -> None:
                 os.unlink(temporary)
 
 
-def clear() -> list[Path]:
-    """Remove every cache file; returns what was removed."""
+def clear() -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Remove every cache file: what was removed, and what could not be, with why."""
     folder = cache_dir()
-    removed = []
+    removed: list[Path] = []
+    failed: list[tuple[Path, str]] = []
+    if folder is None:
+        return removed, failed
     try:
         names = os.listdir(folder)
-    except OSError:
-        return removed
+    except FileNotFoundError:
+        return removed, failed
+    except OSError as error:
+        return removed, [(folder, error.strerror or str(error))]
     for name in names:
-        if name.startswith(("profiles-", ".tmp-")):
+        if name.startswith(("profiles-", TEMPORARY_PREFIX)):
             path = folder / name
             try:
                 path.unlink()
-            except OSError:
+            except OSError as error:
+                failed.append((path, error.strerror or str(error)))
                 continue
             removed.append(path)
-    return removed
+    return removed, failed

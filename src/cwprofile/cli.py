@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cwprofile.store import Library
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
-EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 3, 130
+EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 3, 130, 143
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
 
@@ -296,7 +296,9 @@ def _emit(report: "Report", request: "Request") -> None:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"cwprofile {__version__}")
+        from cwprofile.output import write_stdout
+
+        write_stdout(f"cwprofile {__version__}\n")
         raise typer.Exit()
 
 
@@ -638,30 +640,105 @@ def import_(
 
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))
 def cache_clear() -> None:
-    """Delete the compiled cache; it is rebuilt on the next run."""
+    """Delete the compiled cache; it is rebuilt on the next run. Exit 1 if any of it stays."""
     from cwprofile.cache import clear
 
-    removed = clear()
+    removed, failed = clear()
+    for path, why in failed:
+        _stderr(f"Error: cannot remove {path}: {why}")
     _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @cache_app.command("path", epilog=_examples('ls -l "$(cwprofile cache path)"'))
 def cache_path() -> None:
-    """Print the folder the cache is kept in."""
+    """Print the folder the cache is kept in (exit 1 when there is none: no usable HOME)."""
     from cwprofile.cache import cache_dir
+    from cwprofile.output import write_stdout
 
-    print(cache_dir())
+    folder = cache_dir()
+    if folder is None:
+        _stderr("Error: no cache folder: HOME is not set to a full path; set CWPROFILE_CACHE_DIR")
+        raise typer.Exit(EXIT_ERROR)
+    write_stdout(f"{folder}\n")
 
 
 # Entry point ---------------------------------------------------------------------------------
 
 
 class _Interrupted(BaseException):
-    """Ctrl-C; a BaseException of our own so that Click does not turn it into 'Aborted!'."""
+    """Ctrl-C or SIGTERM; a BaseException of our own so that Click does not turn it into
+    'Aborted!', and so that every `finally` on the way removes what it was writing."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_interrupt(signum: int, frame: object) -> None:
-    raise _Interrupted
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Interrupted(signum)
+
+
+class _Stdout:
+    """sys.stdout for the run, so that every write (ours, Click's help, --version) meets the
+    same rules: a reader that went away ends the run quietly (exit 0); a closed or full
+    stdout is one line and exit 1. Everything else is the real stream's."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def _fault(self, error: OSError | ValueError | None) -> None:
+        from cwprofile.errors import OutputError
+        from cwprofile.output import silence
+
+        if isinstance(error, BrokenPipeError):
+            silence(self._stream)
+            raise SystemExit(EXIT_OK)
+        why = "standard output is closed" if error is None else error
+        if isinstance(error, OSError) and error.strerror:
+            why = error.strerror
+        raise OutputError(f"cannot write the output: {why}")
+
+    def write(self, text: str) -> int:
+        if self._stream is None:
+            self._fault(None)
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            raise  # not a fault of the stream: the writer shows what it cannot encode
+        except (OSError, ValueError) as error:
+            self._fault(error)
+            raise
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as error:
+            self._fault(error)
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            if name == "encoding":
+                return "utf-8"
+            self._fault(None)
+        return getattr(self._stream, name)
+
+
+def _arguments(raw: list[str]) -> list[str]:
+    """The arguments as UTF-8 text even under an ASCII locale (LC_ALL=C), where Python
+    decodes them as ASCII with the bytes escaped: `Åland` must still find Åland Islands."""
+    encoding = sys.getfilesystemencoding()
+    if encoding.lower().replace("-", "") == "utf8":
+        return raw
+    return [
+        argument.encode(encoding, "surrogateescape").decode("utf-8", "replace") for argument in raw
+    ]
 
 
 def _stderr(message: str) -> None:
@@ -692,12 +769,19 @@ def _app_for(arguments: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _on_interrupt)
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
+    sys.argv[1:] = _arguments(sys.argv[1:])
     try:
         _app_for(sys.argv[1:])()
-    except _Interrupted:
-        _stderr("Error: interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+    except _Interrupted as signalled:
+        terminated = signalled.signum == signal.SIGTERM
+        _stderr("Error: terminated" if terminated else "Error: interrupted")
+        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+    except CwprofileError as error:  # raised outside a command: --version, --help, completion
+        _stderr(f"Error: {error}")
+        sys.exit(error.exit_code)
     except Exception as error:
         if _State.debug:
             raise
@@ -724,7 +808,13 @@ def run() -> None:
         else:
             _stderr(str(exit_.code))
             code = EXIT_ERROR
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        sys.stdout.flush()  # what is still buffered meets the same rules as any write
+    except SystemExit:
+        pass
+    except CwprofileError as error:
+        _stderr(f"Error: {error}")
+        code = code or EXIT_ERROR
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     os._exit(code)

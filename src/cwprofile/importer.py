@@ -142,7 +142,12 @@ def read_source(source: str) -> tuple[str, str]:
     from cwprofile.errors import CwprofileError
 
     if source == "-":
-        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise CwprofileError("cannot read standard input: it is closed")
+        try:
+            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        except (OSError, ValueError) as error:
+            raise CwprofileError(f"cannot read standard input: {error}") from None
         name = "<stdin>"
     else:
         path = Path(source)

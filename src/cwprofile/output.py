@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -36,6 +37,12 @@ def stdout_is_terminal() -> bool:
         return False
 
 
+# Formats for programs: written as UTF-8 whatever the locale says stdout's encoding is.
+PROGRAM_FORMATS = frozenset(
+    {Format.json, Format.yaml, Format.csv, Format.markdown, Format.html, Format.svg}
+)
+
+
 def emit(report: Report, request: Request) -> None:
     """Print the report on stdout (and save it as SVG/HTML when asked)."""
     from cwprofile.formats import Target, render
@@ -48,7 +55,7 @@ def emit(report: Report, request: Request) -> None:
     text = render(report, fmt, Target(terminal=terminal))
     if fmt is Format.table and request.pager and _page(text):
         return
-    write_stdout(text)
+    write_stdout(text, utf8=fmt in PROGRAM_FORMATS)
 
 
 # The pager -------------------------------------------------------------------------------
@@ -102,10 +109,22 @@ def _page(text: str) -> bool:
     return True
 
 
-def write_stdout(text: str) -> None:
-    """Write to stdout; a reader that went away (`| head`) ends the run quietly, exit 0."""
+def write_stdout(text: str, utf8: bool = False) -> None:
+    """Write to stdout; a reader that went away (`| head`) ends the run quietly, exit 0.
+
+    With `utf8` (output for programs) the bytes are UTF-8 whatever the locale; otherwise
+    (for people) what the terminal's encoding cannot show becomes a visible escape.
+    """
     stream = sys.stdout
+    if stream is None:  # started with stdout closed (`>&-`)
+        raise OutputError("cannot write the output: standard output is closed")
     try:
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if utf8 and encoding != "utf8" and hasattr(stream, "buffer"):
+            stream.flush()
+            stream.buffer.write(text.encode("utf-8"))
+            stream.buffer.flush()
+            return
         try:
             stream.write(text)
         except UnicodeEncodeError:
@@ -113,14 +132,15 @@ def write_stdout(text: str) -> None:
             stream.write(text.encode(encoding, errors="backslashreplace").decode(encoding))
         stream.flush()
     except BrokenPipeError:
-        _silence(stream)
+        silence(stream)
         raise SystemExit(0) from None
-    except OSError as error:
-        _silence(stream)
-        raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+    except (OSError, ValueError) as error:
+        silence(stream)
+        why = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise OutputError(f"cannot write the output: {why}") from None
 
 
-def _silence(stream: object) -> None:
+def silence(stream: object) -> None:
     """Point a broken stdout at /dev/null, so that the flush at exit cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -134,12 +154,14 @@ def write_file(path: Path, text: str, force: bool) -> None:
     what is there unless `force`."""
     import tempfile
 
+    mode = 0o644 & ~_umask()
     if os.path.lexists(path):
         if not force:
             raise OutputError(f"{str(path)!r} already exists; use --force to replace it")
         if not path.is_file() or path.is_symlink():
             # --force replaces a file, never a device, a folder or what a link points at.
             raise OutputError(f"{str(path)!r} is not a regular file; not replacing it")
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # a private file stays private
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
@@ -151,7 +173,7 @@ def write_file(path: Path, text: str, force: bool) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644 & ~_umask())
+        os.chmod(temporary, mode)
         if force:
             os.replace(temporary, path)
         else:
