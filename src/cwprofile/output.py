@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cwprofile.errors import OutputError
 from cwprofile.formats import Format
@@ -17,15 +17,26 @@ if TYPE_CHECKING:
     from cwprofile.report import Report
 
 
-class Request(NamedTuple):
+class Request:
     """How the user asked for the output, checked before any data is read."""
 
-    format: Format | None  # None: table on a terminal, text otherwise
-    export: Path | None = None
-    export_format: Format | None = None
-    width: int | None = None  # of an export
-    force: bool = False
-    pager: bool = True  # page long output on a terminal (`--no-pager` says no)
+    __slots__ = ("export", "export_format", "force", "format", "pager", "width")
+
+    def __init__(
+        self,
+        format: Format | None,  # None: table on a terminal, text otherwise
+        export: Path | None = None,
+        export_format: Format | None = None,
+        width: int | None = None,  # of an export
+        force: bool = False,
+        pager: bool = True,  # page long output on a terminal (`--no-pager` says no)
+    ) -> None:
+        self.format = format
+        self.export = export
+        self.export_format = export_format
+        self.width = width
+        self.force = force
+        self.pager = pager
 
 
 def stdout_is_terminal() -> bool:

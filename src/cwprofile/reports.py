@@ -30,9 +30,10 @@ from cwprofile.catalog import (
 from cwprofile.report import Records, Report
 
 if TYPE_CHECKING:
+    from cwprofile.blocks import Block, Value
     from cwprofile.compiled import Entry
     from cwprofile.model import Contact, Figure, Profile
-    from cwprofile.report import Block, Value
+    from cwprofile.report import Records
     from cwprofile.store import Library
 
 
@@ -134,7 +135,7 @@ def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
 
 
 def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
-    from cwprofile.report import Link
+    from cwprofile.blocks import Link
 
     tel, mailto = contact_uris(contact)
     return (
@@ -166,7 +167,7 @@ def show(
     country = profile.country
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Fields, Heading, Link, Paragraph, Table
+        from cwprofile.blocks import Column, Fields, Heading, Link, Paragraph, Table
 
         chosen = set(part) if part is not None else set(INDICATORS)
         overall = profile.tally
@@ -278,7 +279,7 @@ def indicator(library: Library, chosen: Indicator) -> Report:
         )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Paragraph, Table
+        from cwprofile.blocks import Column, Paragraph, Table
 
         rows = tuple(
             (entry.name, _iso(entry), entry.last_updated, status, evidence)
@@ -317,7 +318,7 @@ def catalog() -> Report:
         return Records(columns, rows)
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Paragraph, Table
+        from cwprofile.blocks import Column, Paragraph, Table
 
         columns = (
             Column("Code"),
@@ -376,7 +377,7 @@ def countries(library: Library) -> Report:
         )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Paragraph, Table
+        from cwprofile.blocks import Column, Paragraph, Table
 
         columns = (
             Column("Country", "text"),
@@ -453,7 +454,7 @@ def contacts(
         )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Fields, Link, Paragraph, Table
+        from cwprofile.blocks import Column, Fields, Link, Paragraph, Table
 
         old = len([entry for entry, _, age in listed if age is None or age > OLD_DAYS])
         caution: tuple[Block, ...] = ()
@@ -531,7 +532,7 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
         return Records(("code", "indicator", "title", "pillar", *keys, "differs"), rows)
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Paragraph, Table
+        from cwprofile.blocks import Column, Paragraph, Table
 
         editions = _editions(entries)
         pillar_counts = [pillar_yes(entry.statuses) for entry in entries]
@@ -643,7 +644,7 @@ def search(library: Library, text: str) -> Report:
         )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.report import Column, Highlighted, Paragraph, Table
+        from cwprofile.blocks import Column, Highlighted, Paragraph, Table
 
         rows = []
         for entry, chosen, status, evidence, spans in found:

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cwprofile import SCHEMA_VERSION
+from cwprofile.blocks import Lines, Paragraph
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.reader import read_file, read_yaml
-from cwprofile.report import Lines, Paragraph, Records, Report
+from cwprofile.report import Records, Report
 from cwprofile.schema import from_document
 from cwprofile.sources import is_profile_name
 

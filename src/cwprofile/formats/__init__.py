@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cwprofile.report import Report
@@ -41,11 +41,15 @@ class ProfileFormat(str, Enum):
 EXPORT_ENDINGS = {".svg": Format.svg, ".html": Format.html, ".htm": Format.html}
 
 
-class Target(NamedTuple):
-    """Where the text goes: a terminal (colours, indented JSON) and how wide it is."""
+class Target:
+    """Where the text goes: a terminal (colours, indented JSON) and how wide it is.
+    (A plain class: a NamedTuple costs every run, JSON ones too, about 15 kB.)"""
 
-    terminal: bool = False
-    width: int | None = None
+    __slots__ = ("terminal", "width")
+
+    def __init__(self, terminal: bool = False, width: int | None = None) -> None:
+        self.terminal = terminal
+        self.width = width
 
 
 def render(report: Report, fmt: Format, target: Target | None = None) -> str:

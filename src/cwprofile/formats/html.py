@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from cwprofile.report import Fields, Heading, Highlighted, Lines, Link, Paragraph, Table, Value
+from cwprofile.blocks import Fields, Heading, Highlighted, Lines, Link, Paragraph, Table, Value
 from cwprofile.textsafe import safe, safe_line, safe_url
 
 if TYPE_CHECKING:

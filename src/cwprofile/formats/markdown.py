@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cwprofile.report import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
+from cwprofile.blocks import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
 from cwprofile.textsafe import safe_line, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cwprofile.report import (
+from cwprofile.blocks import (
     Column,
     Fields,
     Heading,

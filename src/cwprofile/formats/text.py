@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cwprofile.report import Fields, Heading, Lines, Paragraph, Table, plain
+from cwprofile.blocks import Fields, Heading, Lines, Paragraph, Table, plain
 from cwprofile.textsafe import safe_line
 
 if TYPE_CHECKING:
