@@ -16,7 +16,7 @@ from cwprofile.formats import Format, render
 from cwprofile.importer import import_text
 from cwprofile.model import Profile, to_document
 from cwprofile.reader import Document, read_bytes
-from cwprofile.reports import show
+from cwprofile.reports.show import show
 from cwprofile.schema import from_document
 
 from .conftest import BUNDLED, SOURCE_TEXT

@@ -107,12 +107,12 @@ def test_ctrl_c_is_one_line_and_exit_130():
 
 
 def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, capsys):
-    from cwprofile import reports
+    from cwprofile.reports import indicators
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(reports, "catalog", broken)
+    monkeypatch.setattr(indicators, "catalog", broken)
     monkeypatch.setattr(sys, "argv", ["cwprofile", "indicators"])
     with pytest.raises(SystemExit) as exit_:
         cli.main()

@@ -360,14 +360,14 @@ def show(
     strict: StrictOpt = False,
 ) -> None:
     """Show a country's whole profile, section by section."""
-    from cwprofile import reports
     from cwprofile.catalog import find_part
+    from cwprofile.reports.show import show as report_of
 
     request = _request(fmt, as_json, export, width, force)
     part = find_part(section) if section is not None else None
     library = _library(profiles_dir, no_cache, strict)
     profile = library.profile(library.find(country))
-    _emit(reports.show(profile, part, library.warnings), request)
+    _emit(report_of(profile, part, library.warnings), request)
 
 
 @app.command(
@@ -387,13 +387,13 @@ def indicator(
     strict: StrictOpt = False,
 ) -> None:
     """One indicator, yes or no, across every loaded profile."""
-    from cwprofile import reports
     from cwprofile.catalog import find_indicator
+    from cwprofile.reports.indicator import indicator as report_of
 
     request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.indicator(library, chosen), request)
+    _emit(report_of(library, chosen), request)
 
 
 @app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
@@ -405,10 +405,10 @@ def indicators(
     force: ForceOpt = False,
 ) -> None:
     """The indicator catalog: code, id, title, pillar and aliases."""
-    from cwprofile import reports
+    from cwprofile.reports.indicators import catalog as report_of
 
     request = _request(fmt, as_json, export, width, force)
-    _emit(reports.catalog(), request)
+    _emit(report_of(), request)
 
 
 @app.command(
@@ -425,11 +425,11 @@ def countries(
     strict: StrictOpt = False,
 ) -> None:
     """The loaded profiles: name, ISO codes, last updated, yes tallies and source file."""
-    from cwprofile import reports
+    from cwprofile.reports.countries import countries as report_of
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(reports.countries(library), request)
+    _emit(report_of(library), request)
 
 
 app.command(
@@ -468,13 +468,13 @@ def report_contact(
     strict: StrictOpt = False,
 ) -> None:
     """Where to report a computer incident: organisation, phone, email, and how old that is."""
-    from cwprofile import reports
+    from cwprofile.reports.contacts import contacts as report_of
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
     chosen = [library.find(name) for name in country] if country else library.entries
     cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
-    _emit(reports.contacts(library.contacts(chosen), library.warnings, card=cards), request)
+    _emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
 
 
 @app.command(
@@ -500,12 +500,12 @@ def compare(
     strict: StrictOpt = False,
 ) -> None:
     """The indicators side by side: a yes/no matrix, grouped by pillar."""
-    from cwprofile import reports
+    from cwprofile.reports.compare import compare as report_of
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
     entries = [library.find(name) for name in country] if country else list(library.entries)
-    _emit(reports.compare(entries, library.warnings), request)
+    _emit(report_of(entries, library.warnings), request)
 
 
 @app.command(epilog=_examples("cwprofile search ALERT", 'cwprofile search "Article 349" --json'))
@@ -523,13 +523,13 @@ def search(
     strict: StrictOpt = False,
 ) -> None:
     """Find the profiles and indicators whose evidence mentions a text; exit 1 if none does."""
-    from cwprofile import reports
+    from cwprofile.reports.search import search as report_of
 
     request = _request(fmt, as_json, export, width, force)
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     library = _library(profiles_dir, no_cache, strict)
-    report = reports.search(library, text)
+    report = report_of(library, text)
     _emit(report, request)
     if not report.document["count"]:
         raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match

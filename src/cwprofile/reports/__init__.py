@@ -1,0 +1,160 @@
+"""What each command shows: pure functions from profiles to a Report (document, records, blocks),
+one module a command; this one holds the vocabulary they share.
+
+The JSON documents built here are the documented contract (README "Output for scripts",
+`cwprofile schema COMMAND`): one vocabulary for all of them. A profile is referred to as
+`{"country": {"name", "iso2", "iso3"}, "last_updated", "origin"}`, a tally is always
+`{"yes", "no", "of"}`, and every document has `schema_version` and `warnings`. The CSV
+records are made from the same values; the blocks are their human form, built (and
+`blocks` imported) only when a human format is asked for. Nothing here prints or
+knows the output format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from cwprofile import SCHEMA_VERSION
+from cwprofile.catalog import (
+    INDICATORS,
+    PILLAR_POSITIONS,
+    PILLARS,
+    Indicator,
+    pillar_yes,
+    tally_document,
+)
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Value
+    from cwprofile.compiled import Entry
+    from cwprofile.model import Contact
+
+
+def country_key(entry: Entry, editions: dict[str, int], joiner: str = "@") -> str:
+    """A country's column name: its ISO code, with the edition when there are several."""
+    if editions.get(entry.iso3, 0) > 1:
+        return f"{entry.iso2}{joiner}{entry.last_updated or 'undated'}"
+    return entry.iso2
+
+
+def iso_codes(entry: Entry) -> str:
+    return f"{entry.iso2} {entry.iso3}"
+
+
+def editions_of(entries: Iterable[Entry]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
+    return counts
+
+
+def profile_ref(entry: Entry) -> dict[str, Any]:
+    """How every document names a profile."""
+    return {
+        "country": {"name": entry.name, "iso2": entry.iso2, "iso3": entry.iso3},
+        "last_updated": entry.last_updated,
+        "origin": entry.origin,
+    }
+
+
+REF_COLUMNS = ("country", "iso2", "iso3", "last_updated", "origin")
+
+
+def ref_cells(entry: Entry) -> tuple[str | None, ...]:
+    return (entry.name, entry.iso2, entry.iso3, entry.last_updated, entry.origin)
+
+
+def pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
+    """Tallies per pillar, out of the pillar's indicators."""
+    return {
+        pillar: tally_document(yes, len(PILLAR_POSITIONS[pillar]))
+        for pillar, yes in pillar_yes(statuses).items()
+    }
+
+
+def indicator_document(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "code": indicator.code,
+        "title": indicator.title,
+        "pillar": indicator.pillar.id,
+        "section": indicator.section.id,
+    }
+
+
+def document_of(warnings: Sequence[str], **parts: Any) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **parts, "warnings": list(warnings)}
+
+
+def age_text(days: int | None) -> str:
+    if days is None:
+        return "unknown"
+    if days < 0:
+        return "dated in the future"
+    years = days // 365
+    if years:
+        return f"{years} year{'s' * (years != 1)} old"
+    return f"{days} day{'s' * (days != 1)} old"
+
+
+def updated_text(last_updated: str | None, today: dt.date | None = None) -> str | None:
+    if not last_updated:
+        return None
+    days = ((today or dt.date.today()) - dt.date.fromisoformat(last_updated)).days
+    return f"{last_updated} ({age_text(days)})"
+
+
+def plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def profile_summary(entry: Entry) -> dict[str, Any]:
+    return {
+        **profile_ref(entry),
+        "tally": tally_document(entry.yes, len(INDICATORS)),
+        "pillars": pillar_tallies(entry.statuses),
+    }
+
+
+def summary_columns() -> tuple[str, ...]:
+    pillar_columns = (f"{p.id}_{part}" for p in PILLARS for part in ("yes", "of"))
+    return (*REF_COLUMNS, "yes", "no", "of", *pillar_columns)
+
+
+def summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
+    overall = summary["tally"]
+    pillars = summary["pillars"]
+    return (
+        *ref_cells(entry),
+        overall["yes"],
+        overall["no"],
+        overall["of"],
+        *(pillars[p.id][part] for p in PILLARS for part in ("yes", "of")),
+    )
+
+
+CONTACT_COLUMNS = ("organisation", "phone", "phone_e164", "email", "web", "tel_uri", "mailto_uri")
+
+
+def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
+    from cwprofile.textsafe import mailto_uri, tel_uri
+
+    return (
+        tel_uri(contact.phone_e164) if contact.phone_e164 else None,
+        mailto_uri(contact.email) if contact.email else None,
+    )
+
+
+def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
+    from cwprofile.blocks import Link
+
+    tel, mailto = contact_uris(contact)
+    return (
+        ("Organisation", contact.organisation),
+        ("Phone", Link(contact.phone, tel) if contact.phone and tel else contact.phone),
+        ("E.164", Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None),
+        ("Email", Link(contact.email, mailto) if contact.email and mailto else None),
+        ("Web", Link(contact.web, contact.web) if contact.web else None),
+    )

@@ -1,0 +1,102 @@
+"""`compare`: the indicators side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from cwprofile.catalog import (
+    INDICATORS,
+    PILLAR_POSITIONS,
+    PILLARS,
+    POSITION,
+    Indicator,
+    indicators_of,
+    pillar_yes,
+)
+from cwprofile.report import Records, Report
+from cwprofile.reports import (
+    country_key,
+    document_of,
+    editions_of,
+    indicator_document,
+    plural,
+    profile_summary,
+)
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Block, Value
+    from cwprofile.compiled import Entry
+
+
+def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
+    def statuses(indicator: Indicator) -> list[bool]:
+        position = POSITION[indicator.id]
+        return [entry.statuses[position] == "y" for entry in entries]
+
+    def document() -> dict[str, Any]:
+        return document_of(
+            warnings,
+            profiles=[profile_summary(entry) for entry in entries],
+            indicators=[
+                {**indicator_document(i), "statuses": column, "differs": len(set(column)) > 1}
+                for i in INDICATORS
+                for column in (statuses(i),)
+            ],
+        )
+
+    def records() -> Records:
+        editions = editions_of(entries)
+        keys = tuple(country_key(entry, editions) for entry in entries)
+        rows = []
+        for i in INDICATORS:
+            column = statuses(i)
+            rows.append((i.code, i.id, i.title, i.pillar.id, *column, len(set(column)) > 1))
+        return Records(("code", "indicator", "title", "pillar", *keys, "differs"), rows)
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.blocks import Column, Paragraph, Table
+
+        editions = editions_of(entries)
+        pillar_counts = [pillar_yes(entry.statuses) for entry in entries]
+        rows: list[tuple[Value, ...]] = []
+        group_rows = set()
+        differing = 0
+        for pillar in PILLARS:
+            group_rows.add(len(rows))
+            of = len(PILLAR_POSITIONS[pillar.id])
+            tallies = (f"{counts[pillar.id]}/{of}" for counts in pillar_counts)
+            rows.append((pillar.code, pillar.title.upper(), *tallies))
+            for indicator in indicators_of(pillar):
+                column = statuses(indicator)
+                differs = len(set(column)) > 1
+                differing += differs
+                rows.append((indicator.code, indicator.title + (" *" if differs else ""), *column))
+        rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
+        # Countries head their columns by ISO code (a name would make every column wide);
+        # the table after the matrix names them.
+        keys = [country_key(entry, editions, " ") for entry in entries]
+        columns = (Column("Code"), Column("Indicator", "text"), *(Column(key) for key in keys))
+        matrix = Table(columns, tuple(rows), group_rows=frozenset(group_rows), key_columns=2)
+        legend = Table(
+            (
+                Column("Column"),
+                Column("Country", "text"),
+                Column("ISO3"),
+                Column("Last updated"),
+                Column("Yes", numeric=True),
+            ),
+            tuple(
+                (key, entry.name, entry.iso3, entry.last_updated, f"{entry.yes}/{len(INDICATORS)}")
+                for key, entry in zip(keys, entries, strict=True)
+            ),
+            key_columns=1,
+        )
+        note = (
+            f"{differing} of {len(INDICATORS)} indicators differ (marked *)."
+            if len(entries) > 1
+            else "One profile: nothing to compare it with."
+        )
+        return (matrix, legend, Paragraph(note, quiet=True))
+
+    return Report(f"Comparison of {plural(len(entries), 'profile')}", document, blocks, records)

@@ -1,0 +1,66 @@
+"""`countries`: the loaded profiles and their tallies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cwprofile.catalog import (
+    PILLARS,
+)
+from cwprofile.report import Records, Report
+from cwprofile.reports import (
+    document_of,
+    plural,
+    profile_summary,
+    summary_cells,
+    summary_columns,
+)
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Block
+    from cwprofile.store import Library
+
+
+def countries(library: Library) -> Report:
+    entries = library.entries
+    summaries = [profile_summary(entry) for entry in entries]
+    document = document_of(library.warnings, profiles=summaries)
+
+    def records() -> Records:
+        return Records(
+            summary_columns(),
+            [summary_cells(s, entry) for s, entry in zip(summaries, entries, strict=True)],
+        )
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.blocks import Column, Paragraph, Table
+
+        columns = (
+            Column("Country", "text"),
+            Column("ISO2"),
+            Column("ISO3"),
+            Column("Last updated"),
+            Column("Yes", numeric=True),
+            *(Column(p.short, numeric=True) for p in PILLARS),
+            Column("File"),
+        )
+        rows = tuple(
+            (
+                entry.name,
+                entry.iso2,
+                entry.iso3,
+                entry.last_updated,
+                f"{summary['tally']['yes']}/{summary['tally']['of']}",
+                *(
+                    f"{summary['pillars'][p.id]['yes']}/{summary['pillars'][p.id]['of']}"
+                    for p in PILLARS
+                ),
+                entry.origin,
+            )
+            for summary, entry in zip(summaries, entries, strict=True)
+        )
+        legend = ", ".join(f"{p.short} = {p.title}" for p in PILLARS)
+        note = f"{plural(len(rows), 'profile')} loaded. Yes tallies. {legend}."
+        return (Table(columns, rows), Paragraph(note, quiet=True))
+
+    return Report("Loaded profiles", document, blocks, records)

@@ -1,0 +1,125 @@
+"""`search`: the evidence that mentions a text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cwprofile.catalog import (
+    INDICATORS,
+)
+from cwprofile.report import Records, Report
+from cwprofile.reports import (
+    REF_COLUMNS,
+    document_of,
+    indicator_document,
+    iso_codes,
+    plural,
+    profile_ref,
+    ref_cells,
+)
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Block
+    from cwprofile.store import Library
+
+
+CONTEXT = 60
+
+
+def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+    """The part of the evidence around the matches, cut only between words, with `…` where
+    it was cut; and the offset the snippet starts at in the evidence (before the `…`)."""
+    start = max(0, spans[0][0] - CONTEXT)
+    end = min(len(evidence), spans[-1][1] + CONTEXT)
+    if start:
+        space = evidence.find(" ", start, spans[0][0])
+        start = space + 1 if space != -1 else start
+    if end < len(evidence):
+        space = evidence.rfind(" ", spans[-1][1], end)
+        end = space if space != -1 else end
+    return evidence[start:end], start
+
+
+def search(library: Library, text: str) -> Report:
+    import re
+
+    from cwprofile.textsafe import safe_line
+
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    found = []
+    for chosen in INDICATORS:
+        for entry, status, evidence in library.findings(chosen):
+            spans = [m.span() for m in pattern.finditer(evidence)] if text else []
+            if spans:
+                found.append((entry, chosen, status, evidence, spans))
+    document = document_of(
+        library.warnings,
+        query=text,
+        count=len(found),
+        matches=[
+            {
+                **profile_ref(entry),
+                "indicator": indicator_document(chosen),
+                "status": status,
+                "evidence": evidence,
+                "matches": [list(span) for span in spans],
+            }
+            for entry, chosen, status, evidence, spans in found
+        ],
+    )
+
+    def records() -> Records:
+        return Records(
+            (*REF_COLUMNS, "indicator", "code", "title", "status", "evidence", "matches"),
+            [
+                (
+                    *ref_cells(entry),
+                    chosen.id,
+                    chosen.code,
+                    chosen.title,
+                    status,
+                    evidence,
+                    " ".join(f"{a}-{b}" for a, b in spans),
+                )
+                for entry, chosen, status, evidence, spans in found
+            ],
+        )
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.blocks import Column, Highlighted, Paragraph, Table
+
+        rows = []
+        for entry, chosen, status, evidence, spans in found:
+            part, start = snippet(evidence, spans)
+            shown = ("…" if start else "") + safe_line(part)
+            if start + len(part) < len(evidence):
+                shown += "…"
+            local = tuple(m.span() for m in pattern.finditer(shown))
+            rows.append(
+                (
+                    entry.name,
+                    iso_codes(entry),
+                    entry.last_updated,
+                    f"{chosen.code} {chosen.title}",
+                    status,
+                    Highlighted(shown, local),
+                )
+            )
+        table = Table(
+            (
+                Column("Country", "text"),
+                Column("ISO"),
+                Column("Updated"),
+                Column("Indicator", "text"),
+                Column("Status"),
+                Column("Evidence", "prose"),
+            ),
+            tuple(rows),
+            key_columns=1,
+        )
+        if not found:
+            return (Paragraph(f"No match for {text!r}"),)
+        summary = f"{plural(len(found), 'match', 'matches')} for {text!r}"
+        return (table, Paragraph(summary))
+
+    return Report(f"Search: {text}", document, blocks, records)

@@ -1,0 +1,138 @@
+"""`show`: a whole profile, section by section."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from cwprofile.catalog import (
+    INDICATORS,
+    PILLARS,
+    SECTIONS,
+    Indicator,
+    indicators_of,
+)
+from cwprofile.report import Report
+from cwprofile.reports import (
+    contact_fields,
+    contact_uris,
+    updated_text,
+)
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Block
+    from cwprofile.model import Figure, Profile
+
+
+def figure_text(figure: Figure | None, unit: str = "") -> str | None:
+    if figure is None:
+        return None
+    source = ", ".join(part for part in (figure.source, figure.date) if part)
+    return f"{figure.as_printed}{unit}" + (f"  (data source: {source})" if source else "")
+
+
+def show(
+    profile: Profile,
+    part: Sequence[Indicator] | None = None,
+    warnings: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> Report:
+    from cwprofile.model import to_document
+
+    def document() -> dict[str, Any]:
+        shown = to_document(profile)
+        tel, mailto = contact_uris(profile.contact)
+        shown["derived"].update(
+            {"tel_uri": tel, "mailto_uri": mailto, "age_days": profile.age_days(today)}
+        )
+        shown["warnings"] = list(warnings)
+        return shown
+
+    country = profile.country
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.blocks import Column, Fields, Heading, Link, Paragraph, Table
+
+        chosen = set(part) if part is not None else set(INDICATORS)
+        overall = profile.tally
+        out: list[Block] = [
+            Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
+        ]
+        if part is None:
+            by_pillar = ", ".join(
+                f"{p.title} {t.yes}/{t.of}" for p in PILLARS for t in (profile.pillar_tally(p),)
+            )
+            out.append(
+                Fields(
+                    (
+                        ("Total population", figure_text(profile.population)),
+                        ("Internet users", figure_text(profile.internet_users, " of population")),
+                        ("Indicators", f"{overall.yes}/{overall.of} yes"),
+                        ("By pillar", by_pillar),
+                    ),
+                    title="Background",
+                )
+            )
+        columns = (
+            Column("Code"),
+            Column("Indicator", "text"),
+            Column("Status"),
+            Column("Evidence", "prose"),
+        )
+        for section in SECTIONS:
+            pillars = [
+                p for p in PILLARS if p.section is section and chosen & set(indicators_of(p))
+            ]
+            if not pillars:
+                continue
+            out.append(Heading(f"{section.code}. {section.title}", 2))
+            for pillar in pillars:
+                pillar_tally = profile.pillar_tally(pillar)
+                rows = tuple(
+                    (f.indicator.code, f.indicator.title, f.status, f.evidence)
+                    for f in profile.findings
+                    if f.indicator.pillar is pillar and f.indicator in chosen
+                )
+                counted = f"{pillar_tally.yes}/{pillar_tally.of} yes"
+                # A section that is one pillar (child online protection) is not named twice.
+                title = (
+                    counted
+                    if pillar.code == section.code
+                    else f"{pillar.code} {pillar.title}: {counted}"
+                )
+                out.append(Table(columns, rows, title=title, key_columns=2))
+        if part is None:
+            out.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
+            provenance = profile.provenance
+            updated = provenance.last_updated
+            out.append(
+                Fields(
+                    (
+                        (
+                            "Last updated",
+                            updated_text(updated.isoformat(), today) if updated else None,
+                        ),
+                        ("Source file", profile.origin),
+                        (
+                            "Disclaimer",
+                            Link(provenance.disclaimer, provenance.disclaimer)
+                            if provenance.disclaimer
+                            else None,
+                        ),
+                        (
+                            "More information",
+                            Link(provenance.more_information, provenance.more_information)
+                            if provenance.more_information
+                            else None,
+                        ),
+                    ),
+                    title="Provenance",
+                )
+            )
+        out.append(
+            Paragraph(f"All the data: cwprofile show {country.iso2.lower()} --json", quiet=True)
+        )
+        return tuple(out)
+
+    return Report(f"Cyberwellness profile: {country.name}", document, blocks)
