@@ -6,6 +6,7 @@ names from here; nothing else spells an indicator out.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from cwprofile.errors import AmbiguousIndicator, NotAnIndicator, UnknownIndicator, UnknownPart
@@ -208,6 +209,7 @@ def suggest(query: str, names: list[str], limit: int = 3) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(key, sorted(set(names)), n=limit, cutoff=0.6))
 
 
+@functools.cache
 def _group_names() -> dict[str, tuple[str, str, str, tuple[Indicator, ...]]]:
     """Every name of a section or pillar: code, id, title and (pillars) the short heading."""
     names = {}
@@ -221,19 +223,17 @@ def _group_names() -> dict[str, tuple[str, str, str, tuple[Indicator, ...]]]:
     return names
 
 
-_GROUPS = _group_names()
-
-
 def _group(key: str) -> tuple[str, str, str, tuple[Indicator, ...]] | None:
     """The section or pillar a name means: exactly, or as the start of one pillar's name
     (`tech`, `org`, `capacity`)."""
-    if key in _GROUPS:
-        return _GROUPS[key]
+    groups = _group_names()
+    if key in groups:
+        return groups[key]
     if len(key) < 3:
         return None
     starting = {
-        _GROUPS[name][1]: _GROUPS[name]
-        for name in _GROUPS
+        groups[name][1]: groups[name]
+        for name in groups
         if name.startswith(key) and not name[:1].isdigit()
     }
     return next(iter(starting.values())) if len(starting) == 1 else None
@@ -258,6 +258,7 @@ def find_part(query: str) -> tuple[Indicator, ...]:
     try:
         return (find_indicator(query),)
     except (UnknownIndicator, AmbiguousIndicator):
-        close = suggest(query, [*_GROUPS, *_ALIASES], limit=6)
-        readable = [_GROUPS[name][1] if name in _GROUPS else _ALIASES[name].id for name in close]
+        groups = _group_names()
+        close = suggest(query, [*groups, *_ALIASES], limit=6)
+        readable = [groups[name][1] if name in groups else _ALIASES[name].id for name in close]
         raise UnknownPart(query, tuple(dict.fromkeys(readable))[:3]) from None

@@ -9,7 +9,7 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -112,64 +112,31 @@ class _State:
 # Shared parameters ---------------------------------------------------------------------------
 
 
-def _matching(names: Iterable[str], incomplete: str) -> list[str]:
-    """The names that start with what was typed. Shells keep only what starts with the typed
-    text, case and all; lookups ignore case, so `cam` completes to `cambodia`, `Cam` to
-    `Cambodia` and `kh` to `kh`."""
-    typed_lower = incomplete == incomplete.lower()
-    found = (
-        name.lower() if typed_lower else name
-        for name in names
-        if name.casefold().startswith(incomplete.casefold())
-    )
-    return list(dict.fromkeys(found))
-
-
-def _given(ctx: typer.Context, name: str) -> list[Any]:
-    """An option's values on the command line, before or after the command."""
-    values: list[Any] = []
-    context: typer.Context | None = ctx
-    while context is not None:
-        given = context.params.get(name)
-        values += given if isinstance(given, list | tuple) else [given] if given else []
-        context = context.parent  # type: ignore[assignment]
-    return values
+# Completion: thin hooks (Typer reads their signatures); the work is in `completion.py`.
 
 
 def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Names and ISO codes of the profiles in every folder given (-p before or after the
-    command, CWPROFILE_PATH), leaving out those already typed."""
-    from cwprofile.store import load
+    from cwprofile.completion import countries
 
-    try:
-        library = load([Path(p) for p in _given(ctx, "profiles_dir")])
-    except CwprofileError:
-        return []
-    typed = {name.casefold() for name in _given(ctx, "country")}
-    names = [
-        name
-        for entry in library.entries
-        if not typed & {entry.name.casefold(), entry.iso2.casefold(), entry.iso3.casefold()}
-        for name in (entry.name, entry.iso2, entry.iso3)
-    ]
-    return _matching(names, incomplete)
+    return countries(ctx, incomplete)
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
-    """Indicator ids, codes and aliases."""
-    from cwprofile.catalog import INDICATORS
+    from cwprofile.completion import indicators
 
-    return _matching(
-        (name for i in INDICATORS for name in (i.id, i.code, *i.aliases) if " " not in name),
-        incomplete,
-    )
+    return indicators(incomplete)
 
 
 def _complete_part(incomplete: str) -> list[str]:
-    """What --section takes: sections, pillars and indicators, by code or id."""
-    from cwprofile.catalog import part_names
+    from cwprofile.completion import parts
 
-    return _matching(part_names(), incomplete)
+    return parts(incomplete)
+
+
+def _complete_schema(incomplete: str) -> list[str]:
+    from cwprofile.completion import schemas
+
+    return schemas(incomplete)
 
 
 CountryArg = Annotated[
@@ -556,12 +523,6 @@ def validate(
     _emit(report, request)
     if not ok:
         raise typer.Exit(EXIT_ERROR)
-
-
-def _complete_schema(incomplete: str) -> list[str]:
-    from cwprofile.output_schema import SCHEMAS
-
-    return [name for name in SCHEMAS if name.startswith(incomplete.lower())]
 
 
 @app.command(

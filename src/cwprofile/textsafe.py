@@ -55,15 +55,20 @@ def json_escape_unsafe(encoded: str) -> str:
     return _pattern(False).sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
-# RFC 3986's characters: a link made of anything else is not followed. `"`, `<`, `>`, `` ` ``,
-# spaces and braces cannot end up inside an HTML attribute or a terminal's OSC 8 sequence.
-_URI = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+@functools.cache
+def _uri() -> re.Pattern[str]:
+    # RFC 3986's characters: a link made of anything else is not followed. `"`, `<`, `>`,
+    # `` ` ``, spaces and braces cannot end up inside an HTML attribute or an OSC 8 sequence.
+    # Compiled on first use, like `_pattern`: JSON runs never draw a link.
+    return re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def safe_url(url: str) -> str | None:
     """The URL when it is one to follow (http, https, mailto, tel, of URI characters only)."""
-    if url.lower().startswith(SAFE_SCHEMES) and _URI.fullmatch(url):
+    if url.lower().startswith(SAFE_SCHEMES) and _uri().fullmatch(url):
         return url
     return None
 
