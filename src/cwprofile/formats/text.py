@@ -13,12 +13,15 @@ if TYPE_CHECKING:
 
 
 def render(report: Report, target: Target) -> str:
-    # Tables of the same columns share their widths, so that they line up down the page.
+    # Each table's cells as text, once; tables of the same columns share their widths, so
+    # that they line up down the page.
+    cells: dict[int, tuple[list[str], list[list[str]]]] = {}
     widths: dict[tuple, list[int]] = {}
     for block in report.blocks:
         if isinstance(block, Table):
             header = [safe_line(column.header) for column in block.columns]
             rows = [[_cell(value) for value in row] for row in block.rows]
+            cells[id(block)] = (header, rows)
             found = [max(map(len, column)) for column in zip(header, *rows, strict=True)]
             held = widths.get(block.columns, found)
             widths[block.columns] = [max(a, b) for a, b in zip(held, found, strict=True)]
@@ -35,7 +38,7 @@ def render(report: Report, target: Target) -> str:
         elif isinstance(block, Fields):
             parts.append(_fields(block))
         elif isinstance(block, Table):
-            parts.append(_table(block, widths[block.columns]))
+            parts.append(_table(block, *cells[id(block)], widths[block.columns]))
         elif isinstance(block, Paragraph):
             parts.append(safe_line(block.text))
         elif isinstance(block, Lines):
@@ -52,9 +55,7 @@ def _fields(block: Fields) -> str:
     return "\n".join(lines)
 
 
-def _table(block: Table, widths: list[int]) -> str:
-    header = [safe_line(column.header) for column in block.columns]
-    rows = [[_cell(value) for value in row] for row in block.rows]
+def _table(block: Table, header: list[str], rows: list[list[str]], widths: list[int]) -> str:
     # One format string for every line: compare's matrix can be 400 columns wide.
     template = "  ".join(
         f"{{:{'>' if column.numeric else '<'}{width}}}"
