@@ -27,6 +27,7 @@ RAW = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
 )
 SGR = re.compile(r"\x1b\[[0-9;]*m")
+OSC8 = re.compile(r"\x1b\]8;[^\x1b\x07]*;(?:(?:https?|mailto|tel):[!-~]*?)?\x1b\\")
 SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -184,5 +185,7 @@ def test_no_raw_control_character_reaches_any_format(name, evidence, organisatio
         assert RAW.findall(render(report, fmt)) == [], fmt
     console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=100)
     coloured = table.draw(report, console)
+    terminal = table.ansi(table.laid_out(report, 100, unicode=True), "truecolor")
+    assert RAW.findall(SGR.sub("", OSC8.sub("", terminal))) == []
     assert RAW.findall(SGR.sub("", coloured)) == []
     assert to_document(profile)["country"]["name"] == name.strip()  # the data itself is kept

@@ -13,7 +13,10 @@ control characters visible, so a profile cannot inject styles, links or escape s
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from cwprofile.blocks import (
@@ -31,7 +34,7 @@ from cwprofile.blocks import (
 from cwprofile.textsafe import safe, safe_line, safe_url
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
     from rich.text import Text
 
     from cwprofile.formats import Target
@@ -45,67 +48,112 @@ _WORD = re.compile(r"\S+\s*")
 
 
 def render(report: Report, target: Target) -> str:
-    """The report as the console prints it (with its colours, width and links)."""
-    from rich.console import Console
+    """The report for the terminal: its width, its colours (if any) and links.
 
-    console = Console(highlight=False, soft_wrap=False, width=target.width)
-    return draw(report, console)
+    The lines are laid out here, so they need no rich Console to print: each styled run is
+    written with rich's `Style.render`. (Importing rich's Console costs a terminal run about
+    20 ms, a third of a whole warm query.)"""
+    import shutil
+
+    width = target.width or shutil.get_terminal_size().columns
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower()
+    lines = laid_out(report, width, unicode=encoding.startswith("utf"))
+    # Colours and links only for a terminal (or FORCE_COLOR): `--format table > file` is plain.
+    return ansi(lines, _color_system() if target.terminal else None)
 
 
 def draw(report: Report, console: Console) -> str:
+    """The report as a rich Console prints it (SVG exports record it this way)."""
     from rich.text import Text
 
     unicode = console.encoding.lower().startswith("utf")
     with console.capture() as captured:
-        ours: list[Text] = []  # lines laid out here, printed together as they are
-        for renderable, laid_out in renderables(report, console.width, unicode):
-            if laid_out:
-                ours.append(renderable)  # type: ignore[arg-type]
-                continue
-            if ours:
-                console.print(Text("\n").join(ours), soft_wrap=True)
-                ours = []
-            console.print(renderable)
-        if ours:
-            console.print(Text("\n").join(ours), soft_wrap=True)
+        console.print(Text("\n").join(laid_out(report, console.width, unicode)), soft_wrap=True)
     return captured.get()
 
 
-def renderables(report: Report, width: int, unicode: bool) -> list[tuple[RenderableType, bool]]:
-    """What to print, in order, each with whether it is printed as is (`soft_wrap`: lines we
-    have wrapped ourselves, never cut by rich)."""
-    from rich.rule import Rule
+def _color_system() -> str | None:
+    """What the terminal takes, as rich's Console would decide it: none with NO_COLOR or a
+    dumb terminal, truecolor when COLORTERM says so, 256 colours for a *-256color TERM."""
+    if os.environ.get("NO_COLOR"):
+        return None
+    term = os.environ.get("TERM", "").lower()
+    if term in ("dumb", "unknown") and not os.environ.get("FORCE_COLOR"):
+        return None
+    if os.environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    return "256" if term.endswith("256color") else "standard"
+
+
+def ansi(lines: list[Text], color_system: str | None) -> str:
+    """The lines as terminal text: each run of one style written by rich's Style.render."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    system = {
+        "truecolor": ColorSystem.TRUECOLOR,
+        "256": ColorSystem.EIGHT_BIT,
+        "standard": ColorSystem.STANDARD,
+    }.get(color_system or "")
+    parsed: dict[str, Style] = {}
+
+    def style_of(style: str | Style) -> Style:
+        if isinstance(style, Style):
+            return style
+        if style not in parsed:
+            parsed[style] = Style.parse(style) if style else Style()
+        return parsed[style]
+
+    out = []
+    for line in lines:
+        line.expand_tabs(8)
+        text = line.plain
+        if system is None or not (line.spans or line.style):
+            out.append(text)
+            continue
+        base = style_of(line.style)
+        cuts = sorted({0, len(text), *(s.start for s in line.spans), *(s.end for s in line.spans)})
+        pieces = []
+        for start, end in itertools.pairwise(cuts):
+            style = base
+            for span in line.spans:
+                if span.start <= start and end <= span.end:
+                    style = style + style_of(span.style)
+            pieces.append(style.render(text[start:end], color_system=system))
+        out.append("".join(pieces))
+    return "\n".join(out) + "\n"
+
+
+def laid_out(report: Report, width: int, unicode: bool) -> list[Text]:
+    """Every line of the report, laid out for `width` columns: rich Text, styled."""
     from rich.text import Text
 
     blocks = report.blocks
     layouts = _shared_layouts(blocks, width, unicode)
-    out: list[tuple[RenderableType, bool]] = []
-
-    def lines(texts: list[Text]) -> None:
-        out.extend((line, True) for line in texts)
-
+    out: list[Text] = []
     for block in blocks:
         if isinstance(block, Heading):
             text = Text(safe_line(block.text))
             if block.level == 2 and text.cell_len + 4 <= width:
-                out += [(Text(""), True), (Rule(text, style="cyan", align="left"), False)]
+                rule = ("─" if unicode else "-") * (width - text.cell_len - 1)
+                out += [Text(""), Text.assemble(text, " ", rule, style="cyan")]
                 continue
             text.stylize("bold reverse" if block.level == 1 else "bold cyan")
-            lines([Text(""), *wrap(text, width)])
+            out += [Text(""), *wrap(text, width)]
         elif isinstance(block, Fields):
             title = wrap(Text(safe_line(block.title), style="bold"), width) if block.title else []
-            lines([Text(""), *title, *_field_lines(block.rows, width, unicode)])
+            out += [Text(""), *title, *_field_lines(block.rows, width, unicode)]
         elif isinstance(block, Table):
             parts = layouts[block.columns]
             if parts is None:
-                lines(_stacked(block, width, unicode))
+                out += _stacked(block, width, unicode)
             for chosen, widths in parts or ():
-                lines([Text(""), *_table(block, chosen, widths, unicode)])
+                out += [Text(""), *_table(block, chosen, widths, unicode)]
         elif isinstance(block, Paragraph):
             text = Text(safe(block.text), style="dim" if block.quiet else "")
-            lines([Text(""), *wrap(text, width)])
+            out += [Text(""), *wrap(text, width)]
         elif isinstance(block, Lines):
-            lines([row for line in block.lines for row in wrap(Text(safe_line(line)), width)])
+            out += [row for line in block.lines for row in wrap(Text(safe_line(line)), width)]
     return out
 
 
