@@ -593,7 +593,7 @@ def import_(
 
         write_stdout(result.yaml)
     else:
-        from cwprofile.output import write_file
+        from cwprofile.files import write_file
 
         write_file(output, result.yaml, force)
         _stderr(f"Wrote {output}")

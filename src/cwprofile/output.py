@@ -3,9 +3,7 @@ writes it."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,64 +58,18 @@ def emit(report: Report, request: Request) -> None:
 
     if request.export is not None and request.export_format is not None:
         target = Target(terminal=False, width=request.width)
+        from cwprofile.files import write_file
+
         write_file(request.export, render(report, request.export_format, target), request.force)
     terminal = stdout_is_terminal()
     fmt = request.format or (Format.table if terminal else Format.text)
     text = render(report, fmt, Target(terminal=terminal))
-    if fmt is Format.table and request.pager and _page(text):
-        return
+    if fmt is Format.table and request.pager:
+        from cwprofile.pager import page
+
+        if page(text):
+            return
     write_stdout(text, utf8=fmt in PROGRAM_FORMATS)
-
-
-# The pager -------------------------------------------------------------------------------
-
-PAGER_VARIABLE = "CWPROFILE_PAGER"
-
-
-def _page(text: str) -> bool:
-    """Show text taller than the screen through a pager, as git does: `$CWPROFILE_PAGER`, else
-    `$PAGER`, else `less` (with LESS=FRX unless set: quit if one screen, keep colours, leave
-    the text on screen). Only when stdout is a real terminal. True when the pager showed it."""
-    import shlex
-    import shutil
-    import subprocess
-
-    try:
-        if not (sys.stdout.isatty() and sys.stdin.isatty()):
-            return False
-    except (AttributeError, ValueError):
-        return False
-    rows = shutil.get_terminal_size().lines
-    if text.count("\n") < rows:
-        return False
-    command = os.environ.get(PAGER_VARIABLE, os.environ.get("PAGER", "less"))
-    if not command.strip() or command.strip() == "cat":
-        return False
-    try:
-        arguments = shlex.split(command)
-    except ValueError:
-        return False
-    environment = dict(os.environ)
-    environment.setdefault("LESS", "FRX")
-    environment.setdefault("LV", "-c")
-    try:
-        pager = subprocess.Popen(arguments, stdin=subprocess.PIPE, env=environment)
-    except OSError:
-        return False  # no such pager: print as usual
-    import signal
-
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's
-    try:
-        assert pager.stdin is not None
-        try:
-            pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-            pager.stdin.close()
-        except BrokenPipeError:
-            pass  # the reader quit early (q): done, as with `| head`
-        pager.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    return True
 
 
 def write_stdout(text: str, utf8: bool = False) -> None:
@@ -158,51 +110,3 @@ def silence(stream: object) -> None:
         os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
     except (OSError, ValueError, AttributeError):
         pass
-
-
-def write_file(path: Path, text: str, force: bool) -> None:
-    """Write a whole file or nothing: a temporary file renamed into place, never overwriting
-    what is there unless `force`."""
-    import tempfile
-
-    mode = 0o644 & ~_umask()
-    if os.path.lexists(path):
-        if not force:
-            raise OutputError(f"{str(path)!r} already exists; use --force to replace it")
-        if not path.is_file() or path.is_symlink():
-            # --force replaces a file, never a device, a folder or what a link points at.
-            raise OutputError(f"{str(path)!r} is not a regular file; not replacing it")
-        mode = stat.S_IMODE(os.stat(path).st_mode)  # a private file stays private
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
-    placed = False
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        if force:
-            os.replace(temporary, path)
-        else:
-            # link() fails if the name appeared meanwhile: never overwrite.
-            os.link(temporary, path)
-        placed = True
-    except FileExistsError:
-        raise OutputError(f"{str(path)!r} already exists; use --force to replace it") from None
-    except OSError as error:
-        raise OutputError(f"cannot write {str(path)!r}: {error.strerror}") from None
-    finally:
-        # Also on Ctrl-C: what is left is either the whole new file or nothing of ours.
-        if not placed or not force:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
