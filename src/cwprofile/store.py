@@ -156,8 +156,6 @@ class Library:
         by_key = {normalize(name): name for name in names}
         raise UnknownCountry(query[:MAX_QUERY], tuple(by_key[c] for c in close))
 
-    def country_names(self) -> list[str]:
-        return sorted({entry.name for entry in self.entries}, key=str.casefold)
 
 
 def _country_key(text: str) -> str:
