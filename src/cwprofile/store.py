@@ -157,7 +157,6 @@ class Library:
         raise UnknownCountry(query[:MAX_QUERY], tuple(by_key[c] for c in close))
 
 
-
 def _country_key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
