@@ -641,56 +641,6 @@ def _on_signal(signum: int, frame: object) -> None:
     raise _Interrupted(signum)
 
 
-class _Stdout:
-    """sys.stdout for the run, so that every write (ours, Click's help, --version) meets the
-    same rules: a reader that went away ends the run quietly (exit 0); a closed or full
-    stdout is one line and exit 1. Everything else is the real stream's."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def _fault(self, error: OSError | ValueError | None) -> None:
-        from cwprofile.errors import OutputError
-        from cwprofile.output import silence
-
-        if isinstance(error, BrokenPipeError):
-            silence(self._stream)
-            raise SystemExit(EXIT_OK)
-        why = "standard output is closed" if error is None else error
-        if isinstance(error, OSError) and error.strerror:
-            why = error.strerror
-        raise OutputError(f"cannot write the output: {why}")
-
-    def write(self, text: str) -> int:
-        if self._stream is None:
-            self._fault(None)
-        try:
-            return self._stream.write(text)
-        except UnicodeEncodeError:
-            raise  # not a fault of the stream: the writer shows what it cannot encode
-        except (OSError, ValueError) as error:
-            self._fault(error)
-            raise
-
-    def flush(self) -> None:
-        if self._stream is None:
-            return
-        try:
-            self._stream.flush()
-        except (OSError, ValueError) as error:
-            self._fault(error)
-
-    def isatty(self) -> bool:
-        return self._stream is not None and self._stream.isatty()
-
-    def __getattr__(self, name: str) -> Any:
-        if self._stream is None:
-            if name == "encoding":
-                return "utf-8"
-            self._fault(None)
-        return getattr(self._stream, name)
-
-
 def _arguments(raw: list[str]) -> list[str]:
     """The arguments as UTF-8 text even under an ASCII locale (LC_ALL=C), where Python
     decodes them as ASCII with the bytes escaped: `Åland` must still find Åland Islands."""
@@ -732,7 +682,9 @@ def _app_for(arguments: list[str]) -> typer.Typer:
 def main() -> None:
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
-    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
+    from cwprofile.output import GuardedStdout
+
+    sys.stdout = GuardedStdout(sys.stdout)  # type: ignore[assignment]
     sys.argv[1:] = _arguments(sys.argv[1:])
     try:
         _app_for(sys.argv[1:])()
@@ -774,8 +726,9 @@ def run() -> None:
     except SystemExit:
         pass
     except CwprofileError as error:
-        _stderr(f"Error: {error}")
-        code = code or EXIT_ERROR
+        if not code:  # a failed run has said its one line already
+            _stderr(f"Error: {error}")
+            code = EXIT_ERROR
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.flush()
     os._exit(code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from cwprofile.errors import OutputError
 from cwprofile.formats import Format
@@ -79,8 +79,8 @@ def write_stdout(text: str, utf8: bool = False) -> None:
     (for people) what the terminal's encoding cannot show becomes a visible escape.
     """
     stream = sys.stdout
-    if stream is None:  # started with stdout closed (`>&-`)
-        raise OutputError("cannot write the output: standard output is closed")
+    if stream is None:  # started with stdout closed (`>&-`), outside the console script
+        stdout_fault(None, None)
     try:
         encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
         if utf8 and encoding != "utf8" and hasattr(stream, "buffer"):
@@ -94,13 +94,59 @@ def write_stdout(text: str, utf8: bool = False) -> None:
             encoding = stream.encoding or "ascii"
             stream.write(text.encode(encoding, errors="backslashreplace").decode(encoding))
         stream.flush()
-    except BrokenPipeError:
+    except (OSError, ValueError) as error:
+        stdout_fault(stream, error)
+
+
+def stdout_fault(stream: object, error: OSError | ValueError | None) -> NoReturn:
+    """The one rule for a write to stdout that failed: a reader that went away ends the run
+    quietly (exit 0); anything else (closed, full) is one line and exit 1."""
+    if isinstance(error, BrokenPipeError):
         silence(stream)
         raise SystemExit(0) from None
-    except (OSError, ValueError) as error:
-        silence(stream)
-        why = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise OutputError(f"cannot write the output: {why}") from None
+    if error is None:
+        raise OutputError("cannot write the output: standard output is closed")
+    # Not silenced: Click probes the stream and swallows an error, and the next write must
+    # meet the fault again (the console script says it once, at the latest at its last flush).
+    why = error.strerror if isinstance(error, OSError) and error.strerror else error
+    raise OutputError(f"cannot write the output: {why}") from None
+
+
+class GuardedStdout:
+    """sys.stdout for a run of the console script, so that every write (ours, Click's help,
+    --version) meets `stdout_fault`'s rule; everything else is the real stream's. A stdout
+    that was closed when the run started (`>&-`) is None underneath."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is None:
+            stdout_fault(None, None)
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            raise  # not a fault of the stream: the writer shows what it cannot encode
+        except (OSError, ValueError) as error:
+            stdout_fault(self._stream, error)
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as error:
+            stdout_fault(self._stream, error)
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            if name == "encoding":
+                return "utf-8"
+            stdout_fault(None, None)
+        return getattr(self._stream, name)
 
 
 def silence(stream: object) -> None:

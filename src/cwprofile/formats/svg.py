@@ -34,7 +34,7 @@ def render(report: Report, target: Target) -> str:
     from rich.text import Text
 
     from cwprofile.formats import table
-    from cwprofile.textsafe import safe_url
+    from cwprofile.textsafe import safe_line, safe_url
 
     width = target.width or table.natural_width(report)
     console = Console(
@@ -48,7 +48,7 @@ def render(report: Report, target: Target) -> str:
         '<svg xmlns="http://www.w3.org/2000/svg" '
         f'width="{picture_width}" height="{picture_height}" '
         f'viewBox="0 0 {picture_width} {picture_height}" role="img">',
-        f"<title>{escape(_one_line(report.title))}</title>",
+        f"<title>{escape(safe_line(report.title))}</title>",
         f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>',
         f'<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" '
         f'font-size="{FONT_SIZE}" fill="{FOREGROUND}" xml:space="preserve">',
@@ -71,12 +71,6 @@ def render(report: Report, target: Target) -> str:
             out.append(f'<text y="{y}">{"".join(pieces)}</text>')
     out += ["</g>", "</svg>"]
     return "\n".join(out) + "\n"
-
-
-def _one_line(text: str) -> str:
-    from cwprofile.textsafe import safe_line
-
-    return safe_line(text)
 
 
 def _tspan(text: str, x: float, style: Style | None, safe_url: object) -> str:

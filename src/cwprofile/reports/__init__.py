@@ -99,11 +99,16 @@ def age_text(days: int | None) -> str:
     return f"{days} day{'s' * (days != 1)} old"
 
 
-def updated_text(last_updated: str | None, today: dt.date | None = None) -> str | None:
+def days_since(last_updated: str | None, today: dt.date | None = None) -> int | None:
+    """How old an edition is, in days (None when it is undated)."""
     if not last_updated:
         return None
-    days = ((today or dt.date.today()) - dt.date.fromisoformat(last_updated)).days
-    return f"{last_updated} ({age_text(days)})"
+    return ((today or dt.date.today()) - dt.date.fromisoformat(last_updated)).days
+
+
+def updated_text(last_updated: str | None, days: int | None) -> str | None:
+    """`2014-08-26 (12 years old)`, from the date and its age as already counted."""
+    return f"{last_updated} ({age_text(days)})" if last_updated else None
 
 
 def plural(count: int, word: str, plural: str | None = None) -> str:

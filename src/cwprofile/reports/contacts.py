@@ -12,6 +12,7 @@ from cwprofile.reports import (
     REF_COLUMNS,
     contact_fields,
     contact_uris,
+    days_since,
     document_of,
     iso_codes,
     profile_ref,
@@ -36,15 +37,12 @@ def contacts(
 ) -> Report:
     """Where to report an incident; `card`: each contact as a card (countries were named).
     Each contact says how old its data is, with a caution when it is old."""
-    pairs = list(pairs)
-    now = today or dt.date.today()
-    listed = []
+    listed = []  # each contact with its values as the JSON has them, and its age
     for entry, contact in pairs:
         tel, mailto = contact_uris(contact)
         values = (contact.organisation, contact.phone, contact.phone_e164, contact.email)
-        updated = entry.last_updated
-        age = (now - dt.date.fromisoformat(updated)).days if updated else None
-        listed.append((entry, (*values, contact.web, tel, mailto), age))
+        age = days_since(entry.last_updated, today)
+        listed.append((entry, contact, (*values, contact.web, tel, mailto), age))
     document = document_of(
         warnings,
         contacts=[
@@ -53,20 +51,20 @@ def contacts(
                 "age_days": age,
                 **dict(zip(CONTACT_COLUMNS, values, strict=True)),
             }
-            for entry, values, age in listed
+            for entry, _, values, age in listed
         ],
     )
 
     def records() -> Records:
         return Records(
             (*REF_COLUMNS, "age_days", *CONTACT_COLUMNS),
-            [(*ref_cells(entry), age, *values) for entry, values, age in listed],
+            [(*ref_cells(entry), age, *values) for entry, _, values, age in listed],
         )
 
     def blocks() -> tuple[Block, ...]:
         from cwprofile.blocks import Column, Fields, Link, Paragraph, Table
 
-        old = len([entry for entry, _, age in listed if age is None or age > OLD_DAYS])
+        old = len([age for *_, age in listed if age is None or age > OLD_DAYS])
         caution: tuple[Block, ...] = ()
         if old:
             which = "this contact is" if old == 1 else f"{old} of these contacts are"
@@ -79,23 +77,23 @@ def contacts(
             )
         if card:
             cards: list[Block] = []
-            for entry, contact in pairs:
+            for entry, contact, _, age in listed:
                 title = f"Report a computer incident: {entry.name} ({entry.iso2}, {entry.iso3})"
-                updated = ("Last updated", updated_text(entry.last_updated, today))
+                updated = ("Last updated", updated_text(entry.last_updated, age))
                 cards.append(Fields((*contact_fields(contact), updated), title=title))
             return (*cards, *caution)
         rows = tuple(
             (
                 entry.name,
                 iso_codes(entry),
-                updated_text(entry.last_updated, today),
+                updated_text(entry.last_updated, age),
                 contact.organisation,
                 contact.phone,
                 Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None,
                 Link(contact.email, mailto) if contact.email and mailto else None,
                 Link(contact.web, contact.web) if contact.web else None,
             )
-            for (entry, contact), (_, (*_, tel, mailto), _) in zip(pairs, listed, strict=True)
+            for entry, contact, (*_, tel, mailto), age in listed
         )
         columns = (
             Column("Country", "text"),

@@ -111,7 +111,9 @@ def show(
                     (
                         (
                             "Last updated",
-                            updated_text(updated.isoformat(), today) if updated else None,
+                            updated_text(updated.isoformat(), profile.age_days(today))
+                            if updated
+                            else None,
                         ),
                         ("Source file", profile.origin),
                         (
