@@ -18,10 +18,9 @@ import typer
 from cwprofile import __version__
 from cwprofile.errors import CwprofileError
 from cwprofile.formats import EXPORT_ENDINGS, Format, ProfileFormat
+from cwprofile.output import GuardedStdout, Request, emit
 
 if TYPE_CHECKING:
-    from cwprofile.output import Request
-    from cwprofile.report import Report
     from cwprofile.store import Library
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
@@ -217,10 +216,9 @@ def _request(
     export: Path | None = None,
     width: int | None = None,
     force: bool = False,
-) -> "Request":
+) -> Request:
     """The output asked for, checked before any data is read: a usage error is exit 2 whatever
     the data would have been."""
-    from cwprofile.output import Request
 
     if as_json and fmt not in (None, Format.json, ProfileFormat.json):
         raise typer.BadParameter("--json and --format do not agree", param_hint="--json")
@@ -250,12 +248,6 @@ def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "
     for warning in library.warnings:
         _stderr(f"Warning: {warning}")
     return library
-
-
-def _emit(report: "Report", request: "Request") -> None:
-    from cwprofile.output import emit
-
-    emit(report, request)
 
 
 # Commands ------------------------------------------------------------------------------------
@@ -334,7 +326,7 @@ def show(
     part = find_part(section) if section is not None else None
     library = _library(profiles_dir, no_cache, strict)
     profile = library.profile(library.find(country))
-    _emit(report_of(profile, part, library.warnings), request)
+    emit(report_of(profile, part, library.warnings), request)
 
 
 @app.command(
@@ -360,7 +352,7 @@ def indicator(
     request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(report_of(library, chosen), request)
+    emit(report_of(library, chosen), request)
 
 
 @app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
@@ -375,7 +367,7 @@ def indicators(
     from cwprofile.reports.indicators import catalog as report_of
 
     request = _request(fmt, as_json, export, width, force)
-    _emit(report_of(), request)
+    emit(report_of(), request)
 
 
 @app.command(
@@ -396,7 +388,7 @@ def countries(
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    _emit(report_of(library), request)
+    emit(report_of(library), request)
 
 
 app.command(
@@ -441,7 +433,7 @@ def report_contact(
     library = _library(profiles_dir, no_cache, strict)
     chosen = [library.find(name) for name in country] if country else library.entries
     cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
-    _emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
+    emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
 
 
 @app.command(
@@ -472,7 +464,7 @@ def compare(
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
     entries = [library.find(name) for name in country] if country else list(library.entries)
-    _emit(report_of(entries, library.warnings), request)
+    emit(report_of(entries, library.warnings), request)
 
 
 @app.command(epilog=_examples("cwprofile search ALERT", 'cwprofile search "Article 349" --json'))
@@ -497,7 +489,7 @@ def search(
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     library = _library(profiles_dir, no_cache, strict)
     report = report_of(library, text)
-    _emit(report, request)
+    emit(report, request)
     if not report.document["count"]:
         raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match
 
@@ -520,7 +512,7 @@ def validate(
 
     request = _request(fmt, as_json)
     report, ok = validate_paths(paths)
-    _emit(report, request)
+    emit(report, request)
     if not ok:
         raise typer.Exit(EXIT_ERROR)
 
@@ -682,8 +674,6 @@ def _app_for(arguments: list[str]) -> typer.Typer:
 def main() -> None:
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
-    from cwprofile.output import GuardedStdout
-
     sys.stdout = GuardedStdout(sys.stdout)  # type: ignore[assignment]
     sys.argv[1:] = _arguments(sys.argv[1:])
     try:
