@@ -135,8 +135,8 @@ def test_indicator_by_id_code_alias_or_title(run, query):
             "October 2011. Cambodia has an officially recognized national CIRT (CamCERT).",
         }
     ]
-    assert document["tally"] == {"yes": 1, "no": 0, "of": 1}
-    assert document["schema_version"] == 2
+    assert document["tally"] == {"yes": 1, "no": 0, "unknown": 0, "of": 1}
+    assert document["schema_version"] == 3
     assert document["warnings"] == []
 
 
@@ -184,14 +184,14 @@ def test_countries(run):
             "country": {"name": "Cambodia", "iso2": "KH", "iso3": "KHM"},
             "last_updated": "2014-08-26",
             "origin": "bundled:cambodia.yaml",
-            "tally": {"yes": 7, "no": 14, "of": 21},
+            "tally": {"yes": 7, "no": 14, "unknown": 0, "of": 21},
             "pillars": {
-                "legal": {"yes": 1, "no": 1, "of": 2},
-                "technical": {"yes": 1, "no": 2, "of": 3},
-                "organizational": {"yes": 1, "no": 3, "of": 4},
-                "capacity_building": {"yes": 0, "no": 4, "of": 4},
-                "cooperation": {"yes": 1, "no": 3, "of": 4},
-                "child_online_protection": {"yes": 3, "no": 1, "of": 4},
+                "legal": {"yes": 1, "no": 1, "unknown": 0, "of": 2},
+                "technical": {"yes": 1, "no": 2, "unknown": 0, "of": 3},
+                "organizational": {"yes": 1, "no": 3, "unknown": 0, "of": 4},
+                "capacity_building": {"yes": 0, "no": 4, "unknown": 0, "of": 4},
+                "cooperation": {"yes": 1, "no": 3, "unknown": 0, "of": 4},
+                "child_online_protection": {"yes": 3, "no": 1, "unknown": 0, "of": 4},
             },
         }
     ]
@@ -290,7 +290,7 @@ def test_every_format_renders_every_tabular_command(run):
         ):
             out = run(*args, "--format", fmt.value).stdout
             if fmt is Format.json:
-                assert json.loads(out)["schema_version"] == 2
+                assert json.loads(out)["schema_version"] == 3
             elif fmt is Format.yaml:
                 assert yaml.safe_load(out) == run.json(*args)
             elif fmt is Format.csv:
@@ -351,7 +351,7 @@ def test_json_is_compact_for_programs_and_indented_on_a_terminal(run, monkeypatc
     assert compact.count("\n") == 1
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     pretty = run("indicator", "cirt", "--json").stdout
-    assert pretty.startswith('{\n  "schema_version": 2,\n')
+    assert pretty.startswith('{\n  "schema_version": 3,\n')
     assert json.loads(pretty) == json.loads(compact)
 
 

@@ -345,8 +345,8 @@ def csv_expected(command: str, document: dict) -> list[dict]:
         for entry in document["profiles"]:
             row = {**ref(entry), **entry["tally"]}
             for pillar, counted in entry["pillars"].items():
-                row[f"{pillar}_yes"] = counted["yes"]
-                row[f"{pillar}_of"] = counted["of"]
+                for part in ("yes", "unknown", "of"):
+                    row[f"{pillar}_{part}"] = counted[part]
             rows.append(row)
         return rows
     if command == "report-contact":
@@ -492,7 +492,7 @@ def test_every_json_document_follows_its_published_schema(command, run, many):
     for document in documents:
         errors = [error.message for error in validator.iter_errors(document)]
         assert errors == [], errors[:3]
-        assert document["schema_version"] == 2 and isinstance(document["warnings"], list)
+        assert document["schema_version"] == 3 and isinstance(document["warnings"], list)
 
 
 def test_one_vocabulary_for_a_country_and_a_tally(run, many):
@@ -512,10 +512,11 @@ def test_one_vocabulary_for_a_country_and_a_tally(run, many):
         json.loads(run("countries", "--json").stdout)["profiles"][0]["tally"],
         json.loads(run("compare", "--json").stdout)["profiles"][0]["tally"],
     ]
-    assert tallies == [{"yes": 7, "no": 14, "of": 21}] * 3
+    assert tallies == [{"yes": 7, "no": 14, "unknown": 0, "of": 21}] * 3
     assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"] == {
         "yes": 1,
         "no": 0,
+        "unknown": 0,
         "of": 1,
     }
 

@@ -25,7 +25,7 @@ CASES = {
     "unknown-indicator": ("  cirt:\n", "  cirtt:\n", "  cirtt:", "indicators.cirtt", "unknown indicator (did you mean 'cirt'?)"),
     "missing-indicator": ("  roadmap:\n    code: 1.3.2\n", "  roadmap_x:\n    code: 1.3.2\n", "indicators:", "indicators.roadmap", "missing indicator 1.3.2 Roadmap for governance"),
     "duplicate-key": ("  policy:\n", "  policy:\n    status: true\n    status: false\n  policy_dup:\n", "    status: false\n  policy_dup", "", "duplicate key 'status' (first on line {first})"),
-    "bad-status": ("    status: false\n    evidence: Cambodia does not have any national governance", "    status: maybe\n    evidence: Cambodia does not have any national governance", "status: maybe", "indicators.roadmap.status", "expected yes or no, found 'maybe'"),
+    "bad-status": ("    status: false\n    evidence: Cambodia does not have any national governance", "    status: maybe\n    evidence: Cambodia does not have any national governance", "status: maybe", "indicators.roadmap.status", "expected yes, no or unknown (null), found 'maybe'"),
     "bad-iso": ("  iso2: KH\n", "  iso2: XQ\n", "iso2: XQ", "country.iso2", "'XQ' is not an ISO 3166-1 alpha-2 code"),
     "mismatched-iso": ("  iso3: KHM\n", "  iso3: THA\n", "iso3: THA", "country.iso3", "'THA' is Thailand, but iso2 'KH' is Cambodia"),
     "bad-phone": ("  phone: (855) 92 335 536\n", "  phone: call us maybe\n", "phone: call us", "contact.phone", "cannot read 'call us maybe' as a phone number"),
@@ -82,7 +82,7 @@ def test_validate_json(run, broken_folder):
         {
             "line": line_of(planted(GOOD, *CASES["bad-status"][:2]), "status: maybe"),
             "field": "indicators.roadmap.status",
-            "message": "expected yes or no, found 'maybe'",
+            "message": "expected yes, no or unknown (null), found 'maybe'",
         }
     ]
 
@@ -110,7 +110,7 @@ def test_json_problems_get_line_numbers(run, tmp_path):
     line = json.dumps(document, indent=2).splitlines().index('      "status": "perhaps",') + 1
     assert (
         result.stdout.splitlines()[0]
-        == f"{target}:{line}: indicators.cirt.status: expected yes or no, found 'perhaps'"
+        == f"{target}:{line}: indicators.cirt.status: expected yes, no or unknown (null), found 'perhaps'"
     )
 
 

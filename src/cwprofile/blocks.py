@@ -1,6 +1,7 @@
 """The blocks a Report shows people: headings, cards of fields, tables, paragraphs and
 lines, and the values in them. A cell or field value is text, a number, a yes/no (`bool`), a
-`Link`, `Highlighted` text, or None (nothing: a dash for people).
+`Link`, `Highlighted` text, UNKNOWN (a status the profile does not settle) or None (nothing:
+a dash for people).
 
 Apart from `report.py` so that a run that prints JSON never builds these classes (about
 0.2 MB of a warm run's memory, measured with `benchmarks/bench.py`).
@@ -26,7 +27,21 @@ class Highlighted(NamedTuple):
         return self.text
 
 
-Value = str | int | float | bool | Link | Highlighted | None
+class Unknown:
+    """The status of an indicator that a profile does not settle: neither yes nor no."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "unknown"
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = Unknown()
+
+Value = str | int | float | bool | Link | Highlighted | Unknown | None
 
 # How a column's values may be laid out in a terminal:
 #   "id"    never wrapped nor cut (codes, ISO codes, dates, tallies, phone, email, URLs);
@@ -79,7 +94,7 @@ Block = Heading | Fields | Table | Paragraph | Lines
 
 
 def plain(value: Value) -> str:
-    """A value as words: yes/no for statuses, a dash for nothing."""
+    """A value as words: yes/no/unknown for statuses, a dash for nothing."""
     if value is None:
         return "-"
     if isinstance(value, bool):

@@ -157,18 +157,50 @@ def _positions(pillar: Pillar) -> range:
 PILLAR_POSITIONS: dict[str, range] = {pillar.id: _positions(pillar) for pillar in PILLARS}
 
 
-def pillar_yes(statuses: str) -> dict[str, int]:
-    """Yes counts per pillar id, from statuses written "y"/"n" per indicator in catalog order:
-    a count over a slice, since each pillar's indicators stand together."""
+# A status in the compact form tallies are counted on: one letter per indicator, in catalog
+# order; "u" is unknown (the profile says the information is not available, or is silent).
+STATUS_LETTERS = {True: "y", False: "n", None: "u"}
+LETTER_STATUS = {letter: status for status, letter in STATUS_LETTERS.items()}
+
+
+class Tally(NamedTuple):
+    """How many of `of` indicators are yes, and how many unknown; the rest are no."""
+
+    yes: int
+    of: int
+    unknown: int = 0
+
+    @property
+    def no(self) -> int:
+        return self.of - self.yes - self.unknown
+
+    def document(self) -> dict[str, int]:
+        """The one shape of a tally in every JSON document."""
+        return {"yes": self.yes, "no": self.no, "unknown": self.unknown, "of": self.of}
+
+    def text(self) -> str:
+        """`5/21 yes`, or `7 yes, 1 unknown of 21` when some are unknown."""
+        if self.unknown:
+            return f"{self.yes} yes, {self.unknown} unknown of {self.of}"
+        return f"{self.yes}/{self.of} yes"
+
+    def short(self) -> str:
+        """`5/21`, or `5/21 (1?)` when some are unknown: a matrix cell."""
+        return f"{self.yes}/{self.of}" + (f" ({self.unknown}?)" if self.unknown else "")
+
+
+def tally_of(statuses: str) -> Tally:
+    """The tally of statuses in their letter form (a whole profile, or a slice of one)."""
+    return Tally(statuses.count("y"), len(statuses), statuses.count("u"))
+
+
+def pillar_tallies(statuses: str) -> dict[str, Tally]:
+    """Tallies per pillar id: a count over a slice, since each pillar's indicators stand
+    together."""
     return {
-        pillar: statuses[span.start : span.stop].count("y")
+        pillar: tally_of(statuses[span.start : span.stop])
         for pillar, span in PILLAR_POSITIONS.items()
     }
-
-
-def tally_document(yes: int, of: int) -> dict[str, int]:
-    """The one shape of a tally in every JSON document."""
-    return {"yes": yes, "no": of - yes, "of": of}
 
 
 def find_indicator(query: str) -> Indicator:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from cwprofile.catalog import POSITION, Indicator
+from cwprofile.catalog import LETTER_STATUS, POSITION, Indicator, Tally, tally_of
 
 
 class Entry(NamedTuple):
@@ -18,14 +18,14 @@ class Entry(NamedTuple):
     iso3: str
     last_updated: str | None
     origin: str
-    statuses: str  # "y" or "n" for each catalog indicator, in catalog order
+    statuses: str  # a letter for each catalog indicator (catalog.STATUS_LETTERS), in order
 
-    def status(self, indicator: Indicator) -> bool:
-        return self.statuses[POSITION[indicator.id]] == "y"
+    def status(self, indicator: Indicator) -> bool | None:
+        return LETTER_STATUS[self.statuses[POSITION[indicator.id]]]
 
     @property
-    def yes(self) -> int:
-        return self.statuses.count("y")
+    def tally(self) -> Tally:
+        return tally_of(self.statuses)
 
     def to_json(self) -> list[Any]:
         return [self.name, self.iso2, self.iso3, self.last_updated, self.origin, self.statuses]

@@ -13,10 +13,11 @@ from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import (
     PILLAR_POSITIONS,
     PILLARS,
+    STATUS_LETTERS,
     Indicator,
     Pillar,
-    pillar_yes,
-    tally_document,
+    Tally,
+    tally_of,
 )
 
 
@@ -36,10 +37,11 @@ class Figure(NamedTuple):
 
 
 class Finding(NamedTuple):
-    """One indicator of one profile: yes or no, and the evidence as the profile states it."""
+    """One indicator of one profile: yes (True), no (False) or unknown (None), and the
+    evidence as the profile states it."""
 
     indicator: Indicator
-    status: bool
+    status: bool | None
     evidence: str
 
 
@@ -59,14 +61,6 @@ class Provenance(NamedTuple):
     more_information: str | None
 
 
-class Tally(NamedTuple):
-    yes: int
-    of: int
-
-    def as_document(self) -> dict[str, int]:
-        return tally_document(self.yes, self.of)
-
-
 class Profile(NamedTuple):
     country: Country
     population: Figure | None
@@ -78,15 +72,17 @@ class Profile(NamedTuple):
 
     @property
     def statuses(self) -> str:
-        """ "y" or "n" for each indicator, in catalog order: the form tallies are counted on."""
-        return "".join("y" if f.status else "n" for f in self.findings)
+        """A letter for each indicator (catalog.STATUS_LETTERS), in catalog order: the form
+        tallies are counted on."""
+        return "".join(STATUS_LETTERS[f.status] for f in self.findings)
 
     @property
     def tally(self) -> Tally:
-        return Tally(self.statuses.count("y"), len(self.findings))
+        return tally_of(self.statuses)
 
     def pillar_tally(self, pillar: Pillar) -> Tally:
-        return Tally(pillar_yes(self.statuses)[pillar.id], len(PILLAR_POSITIONS[pillar.id]))
+        span = PILLAR_POSITIONS[pillar.id]
+        return tally_of(self.statuses[span.start : span.stop])
 
     def age_days(self, today: dt.date | None = None) -> int | None:
         if self.provenance.last_updated is None:
@@ -151,9 +147,9 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
     }
     if derived:
         document["derived"] = {
-            "tally": profile.tally.as_document(),
+            "tally": profile.tally.document(),
             "pillars": {
-                pillar.id: profile.pillar_tally(pillar).as_document() for pillar in PILLARS
+                pillar.id: profile.pillar_tally(pillar).document() for pillar in PILLARS
             },
             "phone_e164": profile.contact.phone_e164,
             "age_days": profile.age_days(),

@@ -32,7 +32,9 @@ COUNTRY = _object(
         "iso3": {"type": "string", "pattern": "^[A-Z]{3}$"},
     }
 )
-TALLY = _object({"yes": COUNT, "no": COUNT, "of": COUNT})
+TALLY = _object({"yes": COUNT, "no": COUNT, "unknown": COUNT, "of": COUNT})
+# true yes, false no, null unknown (the profile says the information is not available).
+STATUS = {"type": ["boolean", "null"]}
 PILLAR_TALLIES = _object({pillar.id: {"$ref": "#/$defs/tally"} for pillar in PILLARS})
 INDICATOR = _object(
     {
@@ -94,12 +96,12 @@ def show() -> dict[str, Any]:
         }
     )
     document = _document("show", {})
-    # The profile file's schema, with what show adds, and statuses as real booleans.
+    # The profile file's schema, with what show adds, and statuses as booleans or null.
     properties = {**profile["properties"], "derived": derived}
     properties["schema_version"] = {"const": SCHEMA_VERSION}
     properties["warnings"] = {"type": "array", "items": TEXT}
     for entry in properties["indicators"]["properties"].values():
-        entry["properties"]["status"] = {"type": "boolean"}
+        entry["properties"]["status"] = STATUS
         entry["required"] = list(entry["properties"])
     return {
         **document,
@@ -116,7 +118,7 @@ def show() -> dict[str, Any]:
 
 
 def indicator() -> dict[str, Any]:
-    row = _object({**PROFILE_REF, "status": {"type": "boolean"}, "evidence": TEXT})
+    row = _object({**PROFILE_REF, "status": STATUS, "evidence": TEXT})
     return _document(
         "indicator",
         {
@@ -166,7 +168,7 @@ def compare() -> dict[str, Any]:
     row = _object(
         {
             **INDICATOR["properties"],
-            "statuses": {"type": "array", "items": {"type": "boolean"}},
+            "statuses": {"type": "array", "items": STATUS},
             "differs": {"type": "boolean"},
         }
     )
@@ -190,7 +192,7 @@ def search() -> dict[str, Any]:
         {
             **PROFILE_REF,
             "indicator": {"$ref": "#/$defs/indicator"},
-            "status": {"type": "boolean"},
+            "status": STATUS,
             "evidence": TEXT,
             "matches": {"type": "array", "items": span, "minItems": 1},
         }

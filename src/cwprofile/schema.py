@@ -26,6 +26,7 @@ from cwprofile.reader import Document, FieldPath, dotted
 
 YES = frozenset({"yes", "y", "true", "on"})
 NO = frozenset({"no", "n", "false", "off"})
+UNKNOWN = frozenset({"unknown"})  # or null: the profile does not settle yes or no
 # Each rule is written once, as a regular expression that means the same in Python and in
 # JSON Schema (ECMA-262), so that `validate` and `cwprofile schema` accept the same files.
 EMAIL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
@@ -37,7 +38,7 @@ _EMAIL = re.compile(EMAIL)
 _URL = re.compile(URL)
 _NUMBER = re.compile(NUMBER)
 _DATE = re.compile(DATE)
-READABLE_VERSIONS = (1, SCHEMA_VERSION)  # version 1 files read as they are
+READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)  # older files read as they are
 
 TOP_LEVEL = (
     "schema_version",
@@ -129,7 +130,8 @@ def from_document(document: Document, origin: str | None = None) -> Profile:
 
 def _check_version(check: _Checker, top: dict[str, Any]) -> None:
     version = top.get("schema_version")
-    readable = " or ".join(str(v) for v in READABLE_VERSIONS)
+    *older, newest = (str(v) for v in READABLE_VERSIONS)
+    readable = f"{', '.join(older)} or {newest}"
     if version is None:
         check.problem(("schema_version",), f"is required (this cwprofile reads {readable})")
     elif isinstance(version, bool) or version not in (
@@ -253,24 +255,34 @@ def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Fi
             check.problem(
                 (*path, key), f"expected {want!r} for indicator {indicator.id}, found {given!r}"
             )
-    status = parse_status(fields.get("status"))
-    if status is None:
-        found = fields.get("status")
-        what = "is required" if found is None else f"found {found!r}"
-        check.problem((*path, "status"), f"expected yes or no, {what}")
+    settled = True
+    if "status" not in fields:
+        settled = False
+        check.problem((*path, "status"), "expected yes, no or unknown (null), is required")
+        status = None
+    else:
+        try:
+            status = parse_status(fields["status"])
+        except ValueError:
+            settled = False
+            status = None
+            check.problem(
+                (*path, "status"), f"expected yes, no or unknown (null), found {fields['status']!r}"
+            )
     evidence = fields.get("evidence")
     if evidence is None:
         evidence = ""
     elif not isinstance(evidence, str):
         check.problem((*path, "evidence"), f"expected text, found {_kind(evidence)}")
         evidence = ""
-    if status is None:
+    if not settled:
         return None
     return Finding(indicator, status, evidence.strip())
 
 
 def parse_status(value: Any) -> bool | None:
-    if isinstance(value, bool):
+    """True, False, or None for unknown; ValueError for anything else."""
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str):
         word = value.strip().lower()
@@ -278,7 +290,9 @@ def parse_status(value: Any) -> bool | None:
             return True
         if word in NO:
             return False
-    return None
+        if word in UNKNOWN:
+            return None
+    raise ValueError(value)
 
 
 def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
@@ -389,10 +403,11 @@ def json_schema() -> dict[str, Any]:
     # Blank text in an optional field counts as left out, as in `validate`.
     url = {"type": ["string", "null"], "pattern": _exact(f"\\s*|{URL}")}
     status = {
-        "description": "yes or no: true/false, or yes/no, y/n, true/false, on/off in any case",
+        "description": "yes, no or unknown: true/false/null, or yes/no, y/n, true/false, "
+        "on/off, unknown in any case",
         "oneOf": [
-            {"type": "boolean"},
-            {"type": "string", "pattern": f"^\\s*(?:{_any_case(YES | NO)})\\s*$"},
+            {"type": ["boolean", "null"]},
+            {"type": "string", "pattern": f"^\\s*(?:{_any_case(YES | NO | UNKNOWN)})\\s*$"},
         ],
     }
     figure = {

@@ -127,7 +127,7 @@ class Library:
 
         return from_compiled(self._blob(f"profile:{entry.number}"))
 
-    def findings(self, indicator: Indicator) -> Iterator[tuple[Entry, bool, str]]:
+    def findings(self, indicator: Indicator) -> Iterator[tuple[Entry, bool | None, str]]:
         evidence = self._blob(f"evidence:{indicator.id}")
         for entry in self.entries:
             yield entry, entry.status(indicator), evidence[entry.number]

@@ -39,7 +39,7 @@ LOADS = {
 }
 # The one line each refused file gets, after "<file>:<line>: " (line left out where none).
 REFUSED = {
-    "bad-status.yaml": "indicators.cirt.status: expected yes or no, found 'maybe'",
+    "bad-status.yaml": "indicators.cirt.status: expected yes, no or unknown (null), found 'maybe'",
     "billion-laughs.yaml": "expands to more than 50000 YAML nodes (aliases?)",
     "comment-only.yaml": "is empty",
     "complex-key.yaml": "a key must be plain text",
@@ -64,7 +64,7 @@ REFUSED = {
     "top-level-scalar.yaml": "expected a mapping, found text",
     "unterminated.yaml": "is not valid YAML: did not find expected node content",
     "whitespace.yaml": "is empty",
-    "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1 or 2, not '99'",
+    "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1, 2 or 3, not '99'",
 }
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -13,7 +13,17 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from cwprofile.blocks import Fields, Heading, Highlighted, Lines, Link, Paragraph, Table, Value
+from cwprofile.blocks import (
+    Fields,
+    Heading,
+    Highlighted,
+    Lines,
+    Link,
+    Paragraph,
+    Table,
+    Unknown,
+    Value,
+)
 from cwprofile.textsafe import safe, safe_line, safe_url
 
 if TYPE_CHECKING:
@@ -32,6 +42,7 @@ td.prose { white-space: pre-line; min-width: 20em; }
 tbody.group { border-top: 2px solid #888; }
 .yes { color: #116611; font-weight: bold; }
 .no { color: #a01010; }
+.unknown { color: #8a6d00; font-style: italic; }
 .none { color: #888; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1.5em; }
 dt { color: #555; }
@@ -86,6 +97,8 @@ def value_html(value: Value) -> str:
     if isinstance(value, bool):
         word = "yes" if value else "no"
         return f'<span class="{word}">{word}</span>'
+    if isinstance(value, Unknown):
+        return '<span class="unknown">unknown</span>'
     if value is None:
         return '<span class="none">-</span>'
     if isinstance(value, Link):

@@ -28,6 +28,7 @@ from cwprofile.blocks import (
     Link,
     Paragraph,
     Table,
+    Unknown,
     Value,
     plain,
 )
@@ -164,6 +165,8 @@ def cell(value: Value, unicode: bool = True) -> Text:
     if isinstance(value, bool):
         mark = ("✓ " if value else "✗ ") if unicode else ""
         return Text(mark + plain(value), style="bold green" if value else "red")
+    if isinstance(value, Unknown):
+        return Text(("? " if unicode else "") + "unknown", style="yellow")
     if isinstance(value, Link):
         url = safe_url(value.url)
         return Text(safe_line(value.text), style=Style(link=url) if url else "")
@@ -339,6 +342,8 @@ def natural_width(report: Report) -> int:
 def _plain_cell(value: Value, unicode: bool) -> str:
     if isinstance(value, bool):
         return (("✓ " if value else "✗ ") if unicode else "") + plain(value)
+    if isinstance(value, Unknown):
+        return ("? " if unicode else "") + "unknown"
     if isinstance(value, Link):
         return safe_line(value.text)
     if value is None:

@@ -4,7 +4,7 @@ one module a command; this one holds the vocabulary they share.
 The JSON documents built here are the documented contract (README "Output for scripts",
 `cwprofile schema COMMAND`): one vocabulary for all of them. A profile is referred to as
 `{"country": {"name", "iso2", "iso3"}, "last_updated", "origin"}`, a tally is always
-`{"yes", "no", "of"}`, and every document has `schema_version` and `warnings`. The CSV
+`{"yes", "no", "unknown", "of"}`, a status is true, false or null (unknown), and every document has `schema_version` and `warnings`. The CSV
 records are made from the same values; the blocks are their human form, built (and
 `blocks` imported) only when a human format is asked for. Nothing here prints or
 knows the output format.
@@ -18,12 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import (
-    INDICATORS,
-    PILLAR_POSITIONS,
     PILLARS,
     Indicator,
-    pillar_yes,
-    tally_document,
+    pillar_tallies,
 )
 
 if TYPE_CHECKING:
@@ -66,12 +63,13 @@ def ref_cells(entry: Entry) -> tuple[str | None, ...]:
     return (entry.name, entry.iso2, entry.iso3, entry.last_updated, entry.origin)
 
 
-def pillar_tallies(statuses: str) -> dict[str, dict[str, int]]:
-    """Tallies per pillar, out of the pillar's indicators."""
-    return {
-        pillar: tally_document(yes, len(PILLAR_POSITIONS[pillar]))
-        for pillar, yes in pillar_yes(statuses).items()
-    }
+def status_cell(status: bool | None) -> Value:
+    """A status as a table shows it: yes/no, or the word unknown (never a dash)."""
+    if status is None:
+        from cwprofile.blocks import UNKNOWN
+
+        return UNKNOWN
+    return status
 
 
 def indicator_document(indicator: Indicator) -> dict[str, Any]:
@@ -118,14 +116,16 @@ def plural(count: int, word: str, plural: str | None = None) -> str:
 def profile_summary(entry: Entry) -> dict[str, Any]:
     return {
         **profile_ref(entry),
-        "tally": tally_document(entry.yes, len(INDICATORS)),
-        "pillars": pillar_tallies(entry.statuses),
+        "tally": entry.tally.document(),
+        "pillars": {
+            pillar: tally.document() for pillar, tally in pillar_tallies(entry.statuses).items()
+        },
     }
 
 
 def summary_columns() -> tuple[str, ...]:
-    pillar_columns = (f"{p.id}_{part}" for p in PILLARS for part in ("yes", "of"))
-    return (*REF_COLUMNS, "yes", "no", "of", *pillar_columns)
+    pillar_columns = (f"{p.id}_{part}" for p in PILLARS for part in ("yes", "unknown", "of"))
+    return (*REF_COLUMNS, "yes", "no", "unknown", "of", *pillar_columns)
 
 
 def summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
@@ -135,8 +135,9 @@ def summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
         *ref_cells(entry),
         overall["yes"],
         overall["no"],
+        overall["unknown"],
         overall["of"],
-        *(pillars[p.id][part] for p in PILLARS for part in ("yes", "of")),
+        *(pillars[p.id][part] for p in PILLARS for part in ("yes", "unknown", "of")),
     )
 
 

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import (
     INDICATORS,
-    PILLAR_POSITIONS,
+    LETTER_STATUS,
     PILLARS,
     POSITION,
     Indicator,
     indicators_of,
-    pillar_yes,
+    pillar_tallies,
 )
 from cwprofile.report import Records, Report
 from cwprofile.reports import (
@@ -22,6 +22,7 @@ from cwprofile.reports import (
     indicator_document,
     plural,
     profile_summary,
+    status_cell,
 )
 
 if TYPE_CHECKING:
@@ -30,16 +31,20 @@ if TYPE_CHECKING:
 
 
 def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
-    def statuses(indicator: Indicator) -> list[bool]:
+    def statuses(indicator: Indicator) -> list[bool | None]:
         position = POSITION[indicator.id]
-        return [entry.statuses[position] == "y" for entry in entries]
+        return [LETTER_STATUS[entry.statuses[position]] for entry in entries]
+
+    def differs(column: list[bool | None]) -> bool:
+        """Some profiles say yes and some no; an unknown differs from nothing."""
+        return True in column and False in column
 
     def document() -> dict[str, Any]:
         return document_of(
             warnings,
             profiles=[profile_summary(entry) for entry in entries],
             indicators=[
-                {**indicator_document(i), "statuses": column, "differs": len(set(column)) > 1}
+                {**indicator_document(i), "statuses": column, "differs": differs(column)}
                 for i in INDICATORS
                 for column in (statuses(i),)
             ],
@@ -51,28 +56,35 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
         rows = []
         for i in INDICATORS:
             column = statuses(i)
-            rows.append((i.code, i.id, i.title, i.pillar.id, *column, len(set(column)) > 1))
+            rows.append((i.code, i.id, i.title, i.pillar.id, *column, differs(column)))
         return Records(("code", "indicator", "title", "pillar", *keys, "differs"), rows)
 
     def blocks() -> tuple[Block, ...]:
         from cwprofile.blocks import Column, Paragraph, Table
 
         editions = editions_of(entries)
-        pillar_counts = [pillar_yes(entry.statuses) for entry in entries]
+        tallies = [pillar_tallies(entry.statuses) for entry in entries]
         rows: list[tuple[Value, ...]] = []
         group_rows = set()
-        differing = 0
+        differing = unsettled = 0
         for pillar in PILLARS:
             group_rows.add(len(rows))
-            of = len(PILLAR_POSITIONS[pillar.id])
-            tallies = (f"{counts[pillar.id]}/{of}" for counts in pillar_counts)
-            rows.append((pillar.code, pillar.title.upper(), *tallies))
+            rows.append(
+                (pillar.code, pillar.title.upper(), *(t[pillar.id].short() for t in tallies))
+            )
             for indicator in indicators_of(pillar):
                 column = statuses(indicator)
-                differs = len(set(column)) > 1
-                differing += differs
-                rows.append((indicator.code, indicator.title + (" *" if differs else ""), *column))
-        rows.append(("", "TOTAL YES", *(f"{entry.yes}/{len(INDICATORS)}" for entry in entries)))
+                marked = differs(column)
+                differing += marked
+                unsettled += None in column
+                rows.append(
+                    (
+                        indicator.code,
+                        indicator.title + (" *" if marked else ""),
+                        *map(status_cell, column),
+                    )
+                )
+        rows.append(("", "TOTAL YES", *(entry.tally.short() for entry in entries)))
         # Countries head their columns by ISO code (a name would make every column wide);
         # the table after the matrix names them.
         keys = [country_key(entry, editions, " ") for entry in entries]
@@ -87,7 +99,7 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
                 Column("Yes", numeric=True),
             ),
             tuple(
-                (key, entry.name, entry.iso3, entry.last_updated, f"{entry.yes}/{len(INDICATORS)}")
+                (key, entry.name, entry.iso3, entry.last_updated, entry.tally.short())
                 for key, entry in zip(keys, entries, strict=True)
             ),
             key_columns=1,
@@ -97,6 +109,11 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
             if len(entries) > 1
             else "One profile: nothing to compare it with."
         )
+        if unsettled:
+            note += (
+                f" {plural(unsettled, 'indicator')} unknown in some profile; "
+                "(n?) in a tally counts the unknown."
+            )
         return (matrix, legend, Paragraph(note, quiet=True))
 
     return Report(f"Comparison of {plural(len(entries), 'profile')}", document, blocks, records)

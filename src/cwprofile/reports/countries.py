@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cwprofile.catalog import (
-    PILLARS,
-)
+from cwprofile.catalog import PILLARS, pillar_tallies
 from cwprofile.report import Records, Report
 from cwprofile.reports import (
     document_of,
@@ -50,17 +48,16 @@ def countries(library: Library) -> Report:
                 entry.iso2,
                 entry.iso3,
                 entry.last_updated,
-                f"{summary['tally']['yes']}/{summary['tally']['of']}",
-                *(
-                    f"{summary['pillars'][p.id]['yes']}/{summary['pillars'][p.id]['of']}"
-                    for p in PILLARS
-                ),
+                entry.tally.short(),
+                *(tallies[p.id].short() for p in PILLARS),
                 entry.origin,
             )
-            for summary, entry in zip(summaries, entries, strict=True)
+            for entry in entries
+            for tallies in (pillar_tallies(entry.statuses),)
         )
         legend = ", ".join(f"{p.short} = {p.title}" for p in PILLARS)
-        note = f"{plural(len(rows), 'profile')} loaded. Yes tallies. {legend}."
+        unknown = "; (n?) counts the unknown" if any("u" in e.statuses for e in entries) else ""
+        note = f"{plural(len(rows), 'profile')} loaded. Yes tallies{unknown}. {legend}."
         return (Table(columns, rows), Paragraph(note, quiet=True))
 
     return Report("Loaded profiles", document, blocks, records)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cwprofile.catalog import (
-    Indicator,
-    tally_document,
-)
+from cwprofile.catalog import Indicator, Tally
 from cwprofile.report import Records, Report
 from cwprofile.reports import (
     REF_COLUMNS,
@@ -16,6 +13,7 @@ from cwprofile.reports import (
     iso_codes,
     profile_ref,
     ref_cells,
+    status_cell,
 )
 
 if TYPE_CHECKING:
@@ -25,7 +23,11 @@ if TYPE_CHECKING:
 
 def indicator(library: Library, chosen: Indicator) -> Report:
     found = list(library.findings(chosen))
-    yes = sum(1 for _, status, _ in found if status)
+    tally = Tally(
+        yes=sum(1 for _, status, _ in found if status),
+        of=len(found),
+        unknown=sum(1 for _, status, _ in found if status is None),
+    )
     document = document_of(
         library.warnings,
         indicator=indicator_document(chosen),
@@ -33,7 +35,7 @@ def indicator(library: Library, chosen: Indicator) -> Report:
             {**profile_ref(entry), "status": status, "evidence": evidence}
             for entry, status, evidence in found
         ],
-        tally=tally_document(yes, len(found)),
+        tally=tally.document(),
     )
 
     def records() -> Records:
@@ -49,7 +51,7 @@ def indicator(library: Library, chosen: Indicator) -> Report:
         from cwprofile.blocks import Column, Paragraph, Table
 
         rows = tuple(
-            (entry.name, iso_codes(entry), entry.last_updated, status, evidence)
+            (entry.name, iso_codes(entry), entry.last_updated, status_cell(status), evidence)
             for entry, status, evidence in found
         )
         columns = (
@@ -60,7 +62,11 @@ def indicator(library: Library, chosen: Indicator) -> Report:
             Column("Evidence", "prose"),
         )
         title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
-        summary = f"{chosen.title} ({chosen.code}): {yes}/{len(found)} profiles yes, {len(found) - yes} no"
+        unknown = f", {tally.unknown} unknown" if tally.unknown else ""
+        summary = (
+            f"{chosen.title} ({chosen.code}): {tally.yes}/{tally.of} profiles yes, "
+            f"{tally.no} no{unknown}"
+        )
         return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
 
     return Report(f"Indicator {chosen.code} {chosen.title}", document, blocks, records)

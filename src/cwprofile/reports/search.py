@@ -16,6 +16,7 @@ from cwprofile.reports import (
     plural,
     profile_ref,
     ref_cells,
+    status_cell,
 )
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def search(library: Library, text: str) -> Report:
                     iso_codes(entry),
                     entry.last_updated,
                     f"{chosen.code} {chosen.title}",
-                    status,
+                    status_cell(status),
                     Highlighted(shown, local),
                 )
             )

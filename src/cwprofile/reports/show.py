@@ -17,6 +17,7 @@ from cwprofile.report import Report
 from cwprofile.reports import (
     contact_fields,
     contact_uris,
+    status_cell,
     updated_text,
 )
 
@@ -61,14 +62,14 @@ def show(
         ]
         if part is None:
             by_pillar = ", ".join(
-                f"{p.title} {t.yes}/{t.of}" for p in PILLARS for t in (profile.pillar_tally(p),)
+                f"{p.title} {profile.pillar_tally(p).short()}" for p in PILLARS
             )
             out.append(
                 Fields(
                     (
                         ("Total population", figure_text(profile.population)),
                         ("Internet users", figure_text(profile.internet_users, " of population")),
-                        ("Indicators", f"{overall.yes}/{overall.of} yes"),
+                        ("Indicators", overall.text()),
                         ("By pillar", by_pillar),
                     ),
                     title="Background",
@@ -90,11 +91,11 @@ def show(
             for pillar in pillars:
                 pillar_tally = profile.pillar_tally(pillar)
                 rows = tuple(
-                    (f.indicator.code, f.indicator.title, f.status, f.evidence)
+                    (f.indicator.code, f.indicator.title, status_cell(f.status), f.evidence)
                     for f in profile.findings
                     if f.indicator.pillar is pillar and f.indicator in chosen
                 )
-                counted = f"{pillar_tally.yes}/{pillar_tally.of} yes"
+                counted = pillar_tally.text()
                 # A section that is one pillar (child online protection) is not named twice.
                 title = (
                     counted
