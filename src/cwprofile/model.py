@@ -148,9 +148,7 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
     if derived:
         document["derived"] = {
             "tally": profile.tally.document(),
-            "pillars": {
-                pillar.id: profile.pillar_tally(pillar).document() for pillar in PILLARS
-            },
+            "pillars": {pillar.id: profile.pillar_tally(pillar).document() for pillar in PILLARS},
             "phone_e164": profile.contact.phone_e164,
             "age_days": profile.age_days(),
             "origin": profile.origin,

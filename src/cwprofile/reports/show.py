@@ -61,9 +61,7 @@ def show(
             Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
         ]
         if part is None:
-            by_pillar = ", ".join(
-                f"{p.title} {profile.pillar_tally(p).short()}" for p in PILLARS
-            )
+            by_pillar = ", ".join(f"{p.title} {profile.pillar_tally(p).short()}" for p in PILLARS)
             out.append(
                 Fields(
                     (
