@@ -10,7 +10,8 @@ import textwrap
 import pytest
 
 from cwprofile.errors import ImportFailed
-from cwprofile.importer import decide_status, import_text
+from cwprofile.importer.profile import import_text
+from cwprofile.importer.status import decide
 
 from .conftest import BUNDLED, SOURCE_TEXT
 
@@ -222,7 +223,7 @@ def test_an_unsettled_status_is_reported_never_guessed(source, run, tmp_path):
     ],
 )
 def test_statuses_stated_without_has_or_does_not_have(sentence, status):
-    assert decide_status(sentence) is status
+    assert decide(sentence).status is status
 
 
 def test_web_form_and_national_phone_without_email(source):

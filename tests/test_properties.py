@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cwprofile.catalog import INDICATORS
 from cwprofile.errors import CwprofileError, InvalidProfile
 from cwprofile.formats import Format, render
-from cwprofile.importer import import_text
+from cwprofile.importer.profile import import_text
 from cwprofile.model import Profile, to_document
 from cwprofile.reader import Document, read_bytes
 from cwprofile.reports.show import show

@@ -550,45 +550,54 @@ def schema(
 @app.command(
     "import",
     epilog=_examples(
-        "cwprofile import profile.txt -o profiles/kh.yaml",
+        "cwprofile import profile.pdf -o profiles/kh.yaml",
+        "cwprofile import profile.txt --explain",
+        "cwprofile import report.pdf -o profiles/",
+        "cwprofile import *.pdf *.txt -o profiles/ --lenient",
         "pdftotext -layout profile.pdf - | cwprofile import -",
     ),
 )
 def import_(
-    source: Annotated[
-        str,
+    sources: Annotated[
+        list[str],
         typer.Argument(
-            help="The text of an ITU profile (as extracted from the PDF), or - for stdin.",
-            metavar="FILE",
+            help="ITU profiles: PDFs, their extracted text, or - for stdin. "
+            "A file may hold several profiles.",
+            metavar="FILE...",
         ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the profile here instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            help="Write the profile to this file instead of stdout; for several profiles, "
+            "a folder (one file per country).",
         ),
     ] = None,
     force: ForceOpt = False,
     lenient: Annotated[
-        bool, typer.Option("--lenient", help="Write what could be read, with the gaps marked.")
+        bool,
+        typer.Option("--lenient", help="Write what could be read, with the gaps left empty."),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show how each status was read: the sentence and the rule."),
+    ] = False,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Turn the text of an ITU Cyberwellness Profile into a profile file."""
-    from cwprofile.importer import import_text, read_source
+    """Turn ITU Cyberwellness Profiles (PDF or text) into profile files."""
+    from cwprofile.importer.batch import run
 
-    text, name = read_source(source)
-    result = import_text(text, name, lenient=lenient)
-    for gap in result.gaps:
-        _stderr(f"Warning: {gap}")
-    if output is None:
-        from cwprofile.output import write_stdout
-
-        write_stdout(result.yaml)
-    else:
-        from cwprofile.files import write_file
-
-        write_file(output, result.yaml, force)
-        _stderr(f"Wrote {output}")
+    request = _request(fmt, as_json)
+    if len(sources) > 1 and output is None and not explain:
+        raise typer.BadParameter(
+            "several inputs need a folder to write to (-o DIR)", param_hint="--output"
+        )
+    code = run(sources, output, force, lenient, explain, request, _stderr)
+    if code:
+        raise typer.Exit(code)
 
 
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))

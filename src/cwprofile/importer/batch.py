@@ -1,0 +1,227 @@
+"""Importing many profiles at once: several inputs, and inputs that hold several profiles (ITU's
+2015 report printed every profile one after another), written one file per country into a
+folder. Nothing there is overwritten without --force; a profile that fails does not stop
+the others, and the summary says what became of each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from cwprofile.errors import CwprofileError, ImportFailed, OutputError
+from cwprofile.importer.profile import Result, import_lines, split_profiles
+
+if TYPE_CHECKING:
+    from cwprofile.output import Request
+    from cwprofile.report import Report
+
+
+class Outcome(NamedTuple):
+    source: str  # the input's name
+    country: str | None
+    path: str | None  # the file written, or that would have been
+    state: str  # "imported", "with gaps", "failed"
+    detail: str  # why it failed, or what the gaps are
+    result: Result | None = None
+
+
+class Imported(NamedTuple):
+    source: str
+    results: list[Result | ImportFailed | CwprofileError]
+
+
+def read_all(
+    sources: Sequence[str], lenient: bool, advance: Callable[[str], None] = lambda _: None
+) -> list[Imported]:
+    """Every profile of every input, read (or why it could not be)."""
+    from cwprofile.importer.lines import clean_lines
+    from cwprofile.importer.source import read_source
+
+    out = []
+    for source in sources:
+        advance(source)
+        try:
+            text, name = read_source(source)
+        except CwprofileError as error:
+            out.append(Imported(source, [error]))
+            continue
+        results: list[Result | ImportFailed | CwprofileError] = []
+        for lines in split_profiles(clean_lines(text)):
+            try:
+                results.append(import_lines(lines, name, lenient))
+            except ImportFailed as error:
+                results.append(error)
+        out.append(Imported(name, results))
+    return out
+
+
+def file_stem(result: Result) -> str:
+    """`cambodia`, `korea-republic-of`: the country's name as a file name."""
+    import unicodedata
+
+    name = result.document["country"]["name"] or "unknown"
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "profile"
+
+
+def write_all(imported: list[Imported], folder: Path, force: bool) -> list[Outcome]:
+    """Write each profile read into `folder`, one file per country (with the date when the
+    inputs hold several editions of one country)."""
+    from cwprofile.files import write_file
+
+    stems: dict[str, int] = {}
+    for entry in imported:
+        for result in entry.results:
+            if isinstance(result, Result):
+                stems[file_stem(result)] = stems.get(file_stem(result), 0) + 1
+    outcomes = []
+    written: set[str] = set()
+    for entry in imported:
+        for result in entry.results:
+            if isinstance(result, ImportFailed):
+                first = result.problems[0]
+                more = len(result.problems) - 1
+                detail = str(first) + (f" (and {more} more)" if more else "")
+                outcomes.append(Outcome(entry.source, None, None, "failed", detail))
+                continue
+            if isinstance(result, CwprofileError):
+                outcomes.append(Outcome(entry.source, None, None, "failed", str(result)))
+                continue
+            stem = file_stem(result)
+            if stems[stem] > 1:
+                stem += "-" + (result.document["provenance"]["last_updated"] or "undated")
+            path = folder / f"{stem}.yaml"
+            copy = 1
+            while str(path) in written:  # the same country and edition twice: keep both
+                copy += 1
+                path = folder / f"{stem}-{copy}.yaml"
+            written.add(str(path))
+            country = result.document["country"]["name"]
+            try:
+                write_file(path, result.yaml, force)
+            except OutputError as error:
+                outcomes.append(Outcome(entry.source, country, str(path), "failed", str(error)))
+                continue
+            state = "with gaps" if result.gaps else "imported"
+            detail = "; ".join(result.gaps)
+            outcomes.append(Outcome(entry.source, country, str(path), state, detail, result))
+    return outcomes
+
+
+def run(
+    sources: Sequence[str],
+    output: Path | None,
+    force: bool,
+    lenient: bool,
+    explain: bool,
+    request: Request,
+    warn: Callable[[str], None],
+) -> int:
+    """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
+    names); many go one file per country into the folder `-o` names, with a summary."""
+    from cwprofile.output import emit, write_stdout
+
+    many_inputs = len(sources) > 1
+    to_folder = output is not None and (
+        output.is_dir() or many_inputs or str(output).endswith(("/", "\\"))
+    )
+    with _progress(len(sources)) as advance:
+        imported = read_all(sources, lenient, advance)
+    results = [result for entry in imported for result in entry.results]
+    if not to_folder and len(results) > 1 and (output is not None or not explain):
+        raise CwprofileError(
+            f"{imported[0].source} holds {len(results)} profiles; "
+            "give a folder with -o DIR to write one file per country"
+        )
+    if to_folder:
+        assert output is not None
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"cannot make the folder {str(output)!r}: {error.strerror}") from None
+        outcomes = write_all(imported, output, force)
+        emit(_report(outcomes, explain, summary=True), request)
+        return 1 if any(o.state == "failed" for o in outcomes) else 0
+    if len(results) == 1 and not isinstance(results[0], Result):
+        raise results[0]
+    outcomes = []
+    for entry in imported:
+        for result in entry.results:
+            if not isinstance(result, Result):
+                raise result
+            for gap in result.gaps:
+                warn(f"Warning: {gap}")
+            path = None
+            if output is not None:
+                from cwprofile.files import write_file
+
+                write_file(output, result.yaml, force)
+                warn(f"Wrote {output}")
+                path = str(output)
+            state = "with gaps" if result.gaps else "imported"
+            country = result.document["country"]["name"]
+            detail = "; ".join(result.gaps)
+            outcomes.append(Outcome(entry.source, country, path, state, detail, result))
+    if explain:
+        emit(_report(outcomes, explain, summary=False), request)
+    elif output is None:
+        result = outcomes[0].result
+        assert result is not None
+        if request.format is not None and request.format.value == "json":
+            from cwprofile.formats.json import dumps
+
+            write_stdout(dumps(result.document), utf8=True)
+        else:
+            write_stdout(result.yaml)
+    return 0
+
+
+def _report(outcomes: list[Outcome], explain: bool, summary: bool) -> Report:
+    from cwprofile.reports.imports import imports
+
+    return imports(outcomes, explain, summary)
+
+
+class _progress:
+    """A progress bar on stderr while many inputs are read, when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self) -> Callable[[str], None]:
+        import sys
+
+        stream = sys.stderr
+        if self.total < 2 or stream is None or not stream.isatty():
+            return lambda _: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("Importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", markup=False),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+        started = [False]
+
+        def advance(name: str) -> None:
+            from cwprofile.textsafe import safe_line
+
+            if started[0]:
+                self.bar.advance(task)
+            started[0] = True
+            self.bar.update(task, description=safe_line(name))
+
+        return advance
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,181 @@
+"""The text of a PDF, read with pypdfium2 (PDFium, the PDF engine of Chromium) in a child
+process that has bounds: the file's size, its pages, the time and the memory it may take.
+
+PDF parsers have had infinite loops and decompression bombs; PDFium is fuzzed continuously,
+but a crafted file must still end in bounded time and memory with one clean error, and a
+call into C cannot be interrupted from Python. So the work runs in a child process (`python
+-m cwprofile.importer.pdf`) under an address-space and CPU limit, killed at a wall-clock
+deadline; its output is capped too. Pages are separated by form feeds, as pdftotext does.
+Why PDFium and not pdfminer.six or pypdf: README, "Importing PDFs".
+"""
+
+from __future__ import annotations
+
+import sys
+
+from cwprofile.errors import CwprofileError
+
+MAX_PDF_BYTES = 64 * 1024 * 1024
+MAX_PAGES = 2000  # ITU's 2015 report of every profile has about 600
+SECONDS = 120  # wall clock for the whole file, also the child's CPU limit
+MEMORY_BYTES = 2 * 1024 * 1024 * 1024  # the child's address space
+MAX_TEXT_CHARS = 16 * 1024 * 1024
+EXTRA_HINT = "install PDF support with: pip install 'cwprofile[pdf]'"
+
+
+def is_pdf(head: bytes) -> bool:
+    """PDF readers accept the `%PDF-` header anywhere in the first KiB."""
+    return b"%PDF-" in head[:1024]
+
+
+def available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pypdfium2") is not None
+
+
+def extract(raw: bytes, name: str) -> str:
+    """The PDF's text, pages separated by form feeds; CwprofileError with one line if it
+    cannot be read within the bounds."""
+    import subprocess
+
+    if not available():
+        raise CwprofileError(f"{name}: is a PDF; {EXTRA_HINT}")
+    if len(raw) > MAX_PDF_BYTES:
+        raise CwprofileError(f"{name}: a PDF larger than {MAX_PDF_BYTES // 2**20} MiB; not read")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "cwprofile.importer.pdf"],
+            input=raw,
+            capture_output=True,
+            timeout=SECONDS,
+            preexec_fn=_limits if sys.platform != "win32" else None,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise CwprofileError(
+            f"{name}: reading the PDF took longer than {SECONDS} s; stopped"
+        ) from None
+    except OSError as error:
+        raise CwprofileError(f"{name}: cannot start the PDF reader: {error}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if done.returncode < 0 or not reason:
+            why = "it ran out of the time or memory it may take"
+        else:
+            why = reason[-1]
+        raise CwprofileError(f"{name}: cannot read the PDF: {why}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _limits() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS, SECONDS))
+
+
+def _read(raw: bytes) -> str:
+    """In the child: the text of every page, within the page and size bounds."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as error:
+        raise CwprofileError(_pdfium_reason(error)) from None
+    try:
+        pages = len(document)
+        if pages > MAX_PAGES:
+            raise CwprofileError(f"it has {pages} pages; at most {MAX_PAGES} are read")
+        texts = []
+        size = 0
+        for number in range(pages):
+            page = document[number]
+            try:
+                text = _laid_out(page.get_textpage())
+            finally:
+                page.close()
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                raise CwprofileError(f"it holds more than {MAX_TEXT_CHARS // 2**20} M characters")
+            texts.append(text)
+        return "\f".join(texts)
+    finally:
+        document.close()
+
+
+def _laid_out(textpage) -> str:
+    """The page's text laid out as on the page, as `pdftotext -layout` does: each run of text
+    at its column (so two columns stay apart by a wide gap), a blank line where the page
+    leaves more room between lines than between the lines of a paragraph."""
+    runs = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        if text:
+            runs.append((left, bottom, right, top, text))
+    if not runs:
+        return ""
+    widths = sorted((r[2] - r[0]) / len(r[4]) for r in runs if len(r[4]) >= 5) or [5.0]
+    char = max(widths[len(widths) // 2], 1.0)
+    margin = min(r[0] for r in runs)
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for run in sorted(runs, key=lambda r: (-r[3], r[0])):
+        middle = (run[1] + run[3]) / 2
+        if lines:
+            line = lines[-1]
+            low, high = min(r[1] for r in line), max(r[3] for r in line)
+            if low <= middle <= high:
+                line.append(run)
+                continue
+        lines.append([run])
+    bottoms = [min(r[1] for r in line) for line in lines]
+    steps = sorted(a - b for a, b in zip(bottoms, bottoms[1:]) if a - b > 0)
+    # A paragraph's line step: the commonest small step (headings and gaps make larger ones).
+    step = steps[len(steps) // 4] if steps else 0.0
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number and step and bottoms[number - 1] - bottoms[number] > step * 1.35:
+            out.append("")
+        text = ""
+        edge = margin
+        for left, _, right, _, words in sorted(line):
+            column = round((left - margin) / char)
+            if not text:
+                text = " " * column
+            elif left - edge >= 2 * char:  # a gap between columns, not between words
+                text += " " * max(column - len(text), 3)
+            else:
+                text += " "
+            text += words
+            edge = right
+        out.append(text.rstrip())
+    return "\n".join(out)
+
+
+def _pdfium_reason(error: Exception) -> str:
+    message = str(error)
+    if "password" in message.lower():
+        return "it is encrypted with a password"
+    return f"it is damaged or not a PDF ({message.split(':')[-1].strip() or 'unknown error'})"
+
+
+def _main() -> int:
+    raw = sys.stdin.buffer.read(MAX_PDF_BYTES + 1)
+    try:
+        text = _read(raw)
+    except CwprofileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("it needs more memory than it may take", file=sys.stderr)
+        return 1
+    except Exception as error:
+        print(f"it is damaged ({type(error).__name__})", file=sys.stderr)
+        return 1
+    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -1,0 +1,387 @@
+"""`cwprofile import`: the text of one ITU Cyberwellness Profile into a profile document.
+
+It reads the structure every profile shares, not one country: the title, the background
+figures and their sources (in one column or two), the numbered sections (found through the
+catalog), the evidence under each and the status it states (`status.py`), the reporting
+contact (`contact.py`), the dates and links. What it cannot read is reported with its line
+number, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from cwprofile import SCHEMA_VERSION
+from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
+from cwprofile.errors import ImportFailed, InvalidProfile, Problem
+from cwprofile.importer.contact import read_contact
+from cwprofile.importer.lines import (
+    HEADING,
+    TITLE,
+    Line,
+    clean_lines,
+    is_double_spaced,
+    join,
+    vocabulary,
+)
+from cwprofile.importer.status import Decision, decide
+
+_RULE = re.compile(r"^[-_=]{10,}$")
+_DATA_SOURCE = re.compile(r"\(\s*data\s+source\s*:\s*([^()]*)\)", re.IGNORECASE)
+_POPULATION = re.compile(r"total\s+population\s*:\s*([\d][\d\s,.]*\d|\d)", re.IGNORECASE)
+_INTERNET = re.compile(r"internet\s+users[^:]*:\s*(\d+(?:[.,]\d+)?\s*%)", re.IGNORECASE)
+_UPDATED = re.compile(
+    r"last\s+updated\s+(?:on\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+),?\s+(\d{4})"
+    r"|last\s+updated\s+(?:on\s+)?([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
+    re.IGNORECASE,
+)
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+class Result(NamedTuple):
+    yaml: str
+    document: dict[str, Any]
+    gaps: list[str]
+    decisions: dict[str, Decision]  # by indicator id: how each status was read
+
+
+_KNOWN_CODES = {i.code for i in INDICATORS} | {p.code for p in PILLARS} | {s.code for s in SECTIONS}
+
+
+def import_text(text: str, name: str, lenient: bool = False) -> Result:
+    """Read a profile's text; raises ImportFailed listing what it could not read, unless
+    lenient: then the gaps are left empty (null) and listed."""
+    return import_lines(clean_lines(text), name, lenient)
+
+
+def import_lines(lines: list[Line], name: str, lenient: bool = False) -> Result:
+    problems: list[Problem] = []
+
+    def problem(line: int | None, where: str, message: str) -> None:
+        problems.append(Problem(name, line, where, message))
+
+    country_name, country_line = _title(lines)
+    iso2 = iso3 = None
+    if country_name is None:
+        problem(1, "country", "found no 'CYBERWELLNESS PROFILE' title naming the country")
+    else:
+        from cwprofile.countries import codes_for, display_name
+
+        codes = codes_for(country_name)
+        if codes is None:
+            problem(country_line, "country", f"{country_name!r} is not a country ISO 3166 knows")
+        else:
+            iso2, iso3 = codes
+            country_name = display_name(iso2) or country_name
+
+    sections, end_line = _sections(lines, problem)
+    background = _background(lines, sections)
+    double_spaced = is_double_spaced(lines)
+    words = vocabulary(lines)
+    indicators: dict[str, dict[str, Any]] = {}
+    decisions: dict[str, Decision] = {}
+    for indicator in INDICATORS:
+        found = sections.get(indicator.code)
+        if found is None:
+            problem(
+                None,
+                f"indicators.{indicator.id}",
+                f"found no section {indicator.code} {indicator.source_heading}",
+            )
+            evidence = ""
+            decision = Decision(None, "", "missing section")
+        else:
+            heading_line, body = found
+            evidence = join(body, double_spaced, words)
+            decision = decide(evidence)
+            if not evidence:
+                problem(heading_line, f"indicators.{indicator.id}.status", "the section is empty")
+        decisions[indicator.id] = decision
+        indicators[indicator.id] = {
+            "code": indicator.code,
+            "title": indicator.title,
+            "pillar": indicator.pillar.id,
+            "section": indicator.section.id,
+            "status": decision.status,
+            "evidence": evidence,
+        }
+
+    contact = read_contact(indicators["reporting_mechanism"]["evidence"])
+    tail = " ".join(line.text for line in lines[end_line:] if line.text)
+    provenance = _provenance(tail, lines, problem)
+
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "country": {"name": country_name, "iso2": iso2, "iso3": iso3},
+        "background": background,
+        "indicators": indicators,
+        "contact": contact,
+        "provenance": provenance,
+    }
+    if problems and not lenient:
+        raise ImportFailed(problems)
+    return _finish(document, problems, decisions, lenient)
+
+
+def _finish(
+    document: dict[str, Any],
+    problems: list[Problem],
+    decisions: dict[str, Decision],
+    lenient: bool,
+) -> Result:
+    """Check what was read against the schema and write it in the canonical form. A lenient
+    import empties what the schema refuses (an unreadable phone number, say) and lists it
+    with the gaps, so that the file it writes loads whenever the country was read."""
+    from cwprofile.model import to_document
+    from cwprofile.reader import Document
+    from cwprofile.schema import from_document
+
+    for _ in range(3):
+        try:
+            profile = from_document(Document(problems[0].file if problems else "", document))
+        except InvalidProfile as error:
+            if not lenient:
+                raise ImportFailed(error.problems) from None
+            emptied = [p for p in error.problems if _empty(document, p.field)]
+            problems = problems + [p._replace(line=None) for p in emptied]
+            if not emptied:
+                break
+            continue
+        document = to_document(profile, derived=False)
+        break
+    gaps = [str(p) for p in problems]
+    return Result(_header(document, gaps) + _yaml(document), document, gaps, decisions)
+
+
+def _empty(document: dict[str, Any], field: str) -> bool:
+    """Set an optional field the schema refused to null; False if it cannot be emptied."""
+    parts = field.split(".")
+    if parts[0] not in ("contact", "provenance", "background") or len(parts) < 2:
+        return False
+    holder = document
+    for part in parts[:-1]:
+        holder = holder.get(part) if isinstance(holder, dict) else None
+        if holder is None:
+            return False
+    if not isinstance(holder, dict) or holder.get(parts[-1]) is None:
+        return False
+    holder[parts[-1]] = None
+    return True
+
+
+def _yaml(document: dict[str, Any]) -> str:
+    from cwprofile.formats import yaml
+
+    return yaml.dumps(document)
+
+
+def _header(document: dict[str, Any], gaps: list[str]) -> str:
+    name = document["country"]["name"] or "an unknown country"
+    updated = document["provenance"]["last_updated"]
+    lines = [
+        f"# ITU Cyberwellness Profile of {name}"
+        + (f", last updated {updated}." if updated else "."),
+        "# Made with `cwprofile import` from the text of the ITU PDF; "
+        "check it with `cwprofile validate`.",
+    ]
+    if gaps:
+        lines.append("# GAPS: what the importer could not read is left empty (null) below:")
+        lines.extend(f"#   {gap}" for gap in gaps)
+    from cwprofile.textsafe import safe_line
+
+    return "\n".join(safe_line(line) for line in lines) + "\n"
+
+
+def _title(lines: list[Line]) -> tuple[str | None, int | None]:
+    for index, line in enumerate(lines):
+        match = TITLE.match(line.text)
+        if not match:
+            continue
+        rest = match.group(1).strip()
+        if rest:
+            return rest, line.number
+        for following in lines[index + 1 : index + 6]:
+            if following.text:
+                return following.text, following.number
+    return None, None
+
+
+def _sections(lines: list[Line], problem: Any) -> tuple[dict[str, tuple[int, list[Line]]], int]:
+    """Each numbered heading's line and the lines under it, up to the next heading or the
+    closing disclaimer; and where the body of the profile ends."""
+    found: dict[str, tuple[int, list[Line]]] = {}
+    current: list[Line] | None = None
+    end = len(lines)
+    for index, line in enumerate(lines):
+        if _RULE.match(line.text) or line.text.upper().startswith("DISCLAIMER"):
+            end = index
+            break
+        heading = _heading(line.text)
+        if heading is not None:
+            code, _title_text = heading
+            if code in _KNOWN_CODES:
+                current = []
+                if code in found:
+                    problem(
+                        line.number,
+                        code,
+                        f"section {code} appears twice (first on line {found[code][0]})",
+                    )
+                found[code] = (line.number, current)
+                continue
+            if "." in code:
+                problem(line.number, code, f"unknown section {code} {_title_text}")
+                current = None
+                continue
+        if current is not None:
+            current.append(line)
+    return found, end
+
+
+def _heading(text: str) -> tuple[str, str] | None:
+    match = HEADING.match(text)
+    if not match:
+        return None
+    return match.group(1), match.group(2)
+
+
+def _background(lines: list[Line], sections: dict[str, tuple[int, list[Line]]]) -> dict[str, Any]:
+    """The two figures and their data sources, each source after its figure; in a text laid
+    out as on the page the figures stand in two columns, read one after the other."""
+    first_section = min((line for line, _ in sections.values()), default=len(lines) + 1)
+    text = " ".join(_columns([line for line in lines if line.number < first_section]))
+    labels = []
+    population = _POPULATION.search(text)
+    if population:
+        labels.append((population.start(), "population", population.group(1).strip()))
+    internet = _INTERNET.search(text)
+    if internet:
+        labels.append((internet.start(), "internet_users", internet.group(1).replace(" ", "")))
+    labels.sort()
+    sources = [(m.start(), m.group(1)) for m in _DATA_SOURCE.finditer(text)]
+    result: dict[str, Any] = {"population": None, "internet_users": None}
+    for position, (start, key, printed) in enumerate(labels):
+        # The figures' sources follow them in the same order, each after its own figure.
+        own = sources[position] if position < len(sources) else None
+        source, date = _split_source(own[1]) if own and own[0] > start else (None, None)
+        result[key] = {"as_printed": printed, "value": None, "source": source, "date": date}
+    return result
+
+
+def _columns(lines: list[Line]) -> list[str]:
+    """The lines' text, column by column when they are laid out in two (cells apart by three
+    spaces or more): the left column top to bottom, then the right one."""
+    gap = re.compile(r"\S(\s{3,})(?=\S)")
+    starts = []
+    for line in lines:
+        if line.text and (found := gap.search(line.raw)):
+            starts.append(found.end())
+    if not starts:
+        return [line.text for line in lines if line.text]
+    middle = min(starts)
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if not line.text:
+            continue
+        indent = len(line.raw) - len(line.raw.lstrip())
+        if indent >= middle:
+            right.append(line.text)
+            continue
+        found = gap.search(line.raw)
+        if found and found.end() >= middle:
+            left.append(" ".join(line.raw[: found.start() + 1].split()))
+            right.append(" ".join(line.raw[found.end() :].split()))
+        else:
+            left.append(line.text)
+    return left + right
+
+
+def _split_source(text: str) -> tuple[str | None, str | None]:
+    """`United Nations Statistics Division, December 2012` -> the source and its date."""
+    text = " ".join(text.split())
+    match = re.match(r"^(.*?),\s*((?:[A-Za-z]+\s+)?\d{4})$", text)
+    if match:
+        return match.group(1) or None, match.group(2)
+    return text or None, None
+
+
+def _provenance(tail: str, lines: list[Line], problem: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    last_updated = None
+    match = _UPDATED.search(tail) or _UPDATED.search(" ".join(line.text for line in lines))
+    if match:
+        day, month, year = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (
+                match.group(5),
+                match.group(4),
+                match.group(6),
+            )
+        )
+        number = MONTHS.get(month.lower())
+        try:
+            last_updated = dt.date(int(year), number or 0, int(day)).isoformat()
+        except ValueError:
+            problem(None, "provenance.last_updated", f"cannot read the date {match.group()!r}")
+    disclaimer = re.search(r"disclaimer\s*:?.*?(https?://\S+)", tail, re.IGNORECASE)
+    more = re.search(r"more\s+information.*?(https?://\S+)", tail, re.IGNORECASE)
+    return {
+        "last_updated": last_updated,
+        "disclaimer": disclaimer.group(1).rstrip(".,;") if disclaimer else None,
+        "more_information": more.group(1).rstrip(".,;") if more else None,
+    }
+
+
+def split_profiles(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each profile a text holds, one after another (as in ITU's 2015 report of
+    every profile). A profile starts at a title naming a country, unless it repeats the
+    country of a profile whose end has not been reached (a running title on each page).
+    What comes before the first title (a report's introduction) belongs to no profile."""
+    from cwprofile.countries import codes_for
+
+    starts: list[int] = []
+    current: tuple[str, str] | None = None
+    ended = False
+    for index, line in enumerate(lines):
+        if current is not None and (
+            line.text.upper().startswith("DISCLAIMER") or _RULE.match(line.text)
+        ):
+            ended = True
+        match = TITLE.match(line.text)
+        if not match:
+            continue
+        named = match.group(1).strip() or next(
+            (following.text for following in lines[index + 1 : index + 6] if following.text), ""
+        )
+        codes = codes_for(named)
+        if codes is None or (codes == current and not ended):
+            continue
+        starts.append(index)
+        current, ended = codes, False
+    if len(starts) <= 1:
+        return [lines]
+    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]

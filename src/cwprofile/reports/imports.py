@@ -1,0 +1,119 @@
+"""`import --explain` (how each status was read) and the summary of an import of many
+profiles (what became of each)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from cwprofile.catalog import INDICATORS
+from cwprofile.report import Records, Report
+from cwprofile.reports import document_of, plural, status_cell
+
+if TYPE_CHECKING:
+    from cwprofile.blocks import Block
+    from cwprofile.importer.batch import Outcome
+    from cwprofile.importer.profile import Result
+
+
+def _statuses(result: Result) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "code": i.code,
+            "title": i.title,
+            "status": decision.status,
+            "sentence": decision.sentence,
+            "rule": decision.rule,
+        }
+        for i in INDICATORS
+        for decision in (result.decisions[i.id],)
+    ]
+
+
+def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report:
+    """What became of each profile read (imported, with gaps, or failed, and where it was
+    written); with `explain`, for each indicator the status, the sentence that carries it and
+    the rule that read it, to check an import against the PDF in a minute."""
+    rows = [
+        {
+            "source": o.source,
+            "country": o.country,
+            "file": o.path,
+            "result": o.state,
+            "detail": o.detail or None,
+            **({"statuses": _statuses(o.result) if o.result else []} if explain else {}),
+        }
+        for o in outcomes
+    ]
+    counts = {state: sum(1 for o in outcomes if o.state == state) for state in STATES}
+    columns = ("source", "country", "file", "result", "detail")
+
+    def records() -> Records:
+        if not explain:
+            return Records(columns, [tuple(row[c] for c in columns) for row in rows])
+        return Records(
+            (*columns[:3], "code", "indicator", "status", "rule", "sentence"),
+            [
+                (row["source"], row["country"], row["file"], *(s[k] for k in STATUS_COLUMNS))
+                for row in rows
+                for s in row["statuses"]
+            ],
+        )
+
+    def blocks() -> tuple[Block, ...]:
+        from cwprofile.blocks import Column, Lines, Paragraph, Table
+
+        out: list[Block] = []
+        for row in rows if explain else ():
+            if not row["statuses"]:
+                continue
+            out.append(
+                Table(
+                    (
+                        Column("Code"),
+                        Column("Indicator", "text"),
+                        Column("Status"),
+                        Column("Rule", "text"),
+                        Column("Sentence", "prose"),
+                    ),
+                    tuple(
+                        (
+                            s["code"],
+                            s["title"],
+                            status_cell(s["status"]),
+                            s["rule"],
+                            s["sentence"] or None,
+                        )
+                        for s in row["statuses"]
+                    ),
+                    title=f"How the statuses of {row['country']} were read ({row['source']})",
+                    key_columns=2,
+                )
+            )
+            if row["detail"]:
+                out.append(Lines((f"Gaps: {row['detail']}",)))
+        if summary:
+            out.append(
+                Table(
+                    (
+                        Column("Input"),
+                        Column("Country", "text"),
+                        Column("File"),
+                        Column("Result"),
+                        Column("Detail", "prose"),
+                    ),
+                    tuple(tuple(row[c] for c in columns) for row in rows),
+                    title="Import",
+                )
+            )
+            told = ", ".join(f"{count} {state}" for state, count in counts.items() if count)
+            out.append(Paragraph(f"{plural(len(rows), 'profile')}: {told or 'none'}."))
+        return tuple(out)
+
+    document = document_of((), profiles=rows, counts=counts)
+    return Report("Import", document, blocks, records)
+
+
+STATES = ("imported", "with gaps", "failed")
+STATUS_COLUMNS = ("code", "id", "status", "rule", "sentence")

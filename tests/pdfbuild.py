@@ -1,0 +1,152 @@
+"""PDFs of profiles built from their text, in ITU-like layouts, for the importer's tests and
+for choosing a PDF library (benchmarks/pdf_libraries.py).
+
+The layout is rebuilt, not copied: the title block right-aligned in large type, the
+background's two figures side by side in two columns with their sources under them, bold
+section headings, body text re-wrapped to the page's width, a running header and a footer
+with the page number on every page, the disclaimer under a rule at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_FURNITURE = re.compile(r"^-*\s*page\s*\d+\s*-*$|^\d{1,3}$", re.IGNORECASE)
+_HEADING = re.compile(r"^\d(?:\.\d){0,2}\.?\s+[A-Z][A-Z0-9 &/,()'\-.]*$")
+
+
+class Piece(NamedTuple):
+    kind: str  # title, country, background, columns, heading, paragraph, rule, end
+    texts: tuple[str, ...]
+
+
+def pieces(text: str) -> list[Piece]:
+    """The profile's text as the pieces a layout places: its lines read once, page
+    furniture dropped, paragraphs joined (the PDF wraps them again)."""
+    out: list[Piece] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append(Piece("paragraph", (" ".join(paragraph),)))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or _FURNITURE.match(line):
+            flush()
+            continue
+        cells = tuple(cell.strip() for cell in re.split(r"\s{3,}", line) if cell.strip())
+        if line.upper() == line and "CYBERWELLNESS PROFILE" in line:
+            flush()
+            out.append(Piece("title", (line,)))
+        elif out and out[-1].kind == "title" and not any(p.kind == "country" for p in out):
+            out.append(Piece("country", (line,)))
+        elif line == "BACKGROUND":
+            flush()
+            out.append(Piece("background", (line,)))
+        elif _HEADING.match(" ".join(line.split())):
+            flush()
+            out.append(Piece("heading", (" ".join(line.split()),)))
+        elif len(cells) == 2 and not any(p.kind == "heading" for p in out):
+            out.append(Piece("columns", cells))
+        elif re.fullmatch(r"-{10,}", line):
+            flush()
+            out.append(Piece("rule", ()))
+        elif (
+            line.startswith("- ")
+            or (out and out[-1].kind == "rule")
+            or line.startswith(("DISCLAIMER", "More information", "Last updated"))
+        ):
+            flush()
+            out.append(Piece("paragraph", (" ".join(line.split()),)))
+        else:
+            paragraph.append(" ".join(line.split()))
+    flush()
+    return out
+
+
+def build(*texts: str, header: str | None = None, columns: bool = True) -> bytes:
+    """A PDF of the profiles' `texts`, each from a new page (as ITU's 2015 report printed
+    them one after another). `header` is the running header (default: the title and the
+    country); `columns=False` puts the background's figures one under the other."""
+    from fpdf import FPDF
+
+    running = [""]
+
+    class Profile(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "I", 8)
+            self.cell(0, 6, running[0], align="R", new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Profile(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_title("Cyberwellness Profiles")
+    for text in texts:
+        parts = pieces(text)
+        country = next((p.texts[0] for p in parts if p.kind == "country"), "")
+        running[0] = header if header is not None else f"ITU Cyberwellness Profile {country}"
+        pdf.add_page()
+        _lay_out(pdf, parts, columns)
+    return bytes(pdf.output())
+
+
+def _lay_out(pdf, parts: list[Piece], columns: bool) -> None:
+    half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
+    pending_columns: list[tuple[str, ...]] = []
+
+    def place_columns() -> None:
+        if not pending_columns:
+            return
+        pdf.set_font("Helvetica", "", 9)
+        if columns:
+            for left, right in pending_columns:
+                y = pdf.get_y()
+                pdf.multi_cell(half - 4, 5, left, new_x="LMARGIN", new_y="NEXT")
+                below = pdf.get_y()
+                pdf.set_xy(pdf.l_margin + half, y)
+                pdf.multi_cell(half - 4, 5, right, new_x="LMARGIN", new_y="NEXT")
+                pdf.set_y(max(below, pdf.get_y()))
+        else:
+            for side in (0, 1):
+                for row in pending_columns:
+                    pdf.multi_cell(0, 5, row[side], new_x="LMARGIN", new_y="NEXT")
+        pending_columns.clear()
+        pdf.ln(3)
+
+    for piece in parts:
+        if piece.kind != "columns":
+            place_columns()
+        if piece.kind == "title":
+            pdf.set_font("Helvetica", "B", 20)
+            pdf.cell(0, 10, piece.texts[0], align="R", new_x="LMARGIN", new_y="NEXT")
+        elif piece.kind == "country":
+            pdf.set_font("Helvetica", "B", 16)
+            pdf.cell(0, 9, piece.texts[0], align="R", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        elif piece.kind == "background":
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.cell(0, 7, piece.texts[0], new_x="LMARGIN", new_y="NEXT")
+        elif piece.kind == "columns":
+            pending_columns.append(piece.texts)
+        elif piece.kind == "heading":
+            pdf.ln(2)
+            pdf.set_font("Helvetica", "B", 11 if piece.texts[0].count(".") < 2 else 10)
+            pdf.cell(0, 6, piece.texts[0], new_x="LMARGIN", new_y="NEXT")
+        elif piece.kind == "rule":
+            pdf.ln(4)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+            pdf.ln(2)
+        else:
+            pdf.set_font("Helvetica", "", 10)
+            pdf.multi_cell(0, 5, piece.texts[0], new_x="LMARGIN", new_y="NEXT")
+            if not piece.texts[0].startswith("- "):
+                pdf.ln(2.5)  # paragraphs stand apart, as in ITU's layout
+    place_columns()
