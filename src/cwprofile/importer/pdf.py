@@ -12,6 +12,7 @@ Why PDFium and not pdfminer.six or pypdf: README, "Importing PDFs".
 from __future__ import annotations
 
 import sys
+from itertools import pairwise
 
 from cwprofile.errors import CwprofileError
 
@@ -130,7 +131,7 @@ def _laid_out(textpage) -> str:
                 continue
         lines.append([run])
     bottoms = [min(r[1] for r in line) for line in lines]
-    steps = sorted(a - b for a, b in zip(bottoms, bottoms[1:]) if a - b > 0)
+    steps = sorted(a - b for a, b in pairwise(bottoms) if a - b > 0)
     # A paragraph's line step: the commonest small step (headings and gaps make larger ones).
     step = steps[len(steps) // 4] if steps else 0.0
     out: list[str] = []
