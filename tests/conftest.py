@@ -119,7 +119,9 @@ def run_installed(
     )
 
 
-def screen(arguments: list[str], columns: int, env: dict[str, str] | None = None) -> str:
+def screen(
+    arguments: list[str], columns: int, env: dict[str, str] | None = None, code: int = 0
+) -> str:
     """What a terminal of `columns` columns (and 50 rows) shows of the installed script: its
     output read from a real pseudo-terminal of that size, colours and links taken out."""
     env = dict(env or {})
@@ -149,7 +151,7 @@ def screen(arguments: list[str], columns: int, env: dict[str, str] | None = None
             break
         chunks.append(chunk)
     _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, b"".join(chunks)[-2000:]
+    assert os.waitstatus_to_exitcode(status) == code, b"".join(chunks)[-2000:]
     text = b"".join(chunks).decode().replace("\r\n", "\n")
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)", "", text)
 

@@ -564,15 +564,17 @@ def import_(
             help="ITU profiles: PDFs, their extracted text, or - for stdin. "
             "A file may hold several profiles.",
             metavar="FILE...",
+            show_default=False,
         ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write the profile to this file instead of stdout; for several profiles, "
-            "a folder (one file per country).",
+            help="Write the profile to this file instead of stdout; for several profiles "
+            "(or a name ending in /), a folder: one file per country.",
+            metavar="PATH",
         ),
     ] = None,
     force: ForceOpt = False,
@@ -596,6 +598,7 @@ def import_(
             "several inputs need a folder to write to (-o DIR)", param_hint="--output"
         )
     code = run(sources, output, force, lenient, explain, request, _stderr)
+
     if code:
         raise typer.Exit(code)
 

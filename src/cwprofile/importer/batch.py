@@ -66,18 +66,27 @@ def file_stem(result: Result) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "profile"
 
 
+def gaps_told(result: Result) -> str:
+    """The gaps of a lenient import in a few words; the file lists them all at its top."""
+    if not result.gaps:
+        return ""
+    more = len(result.gaps) - 1
+    return result.gaps[0] + (f" (and {more} more, listed at the top of the file)" if more else "")
+
+
 def write_all(imported: list[Imported], folder: Path, force: bool) -> list[Outcome]:
     """Write each profile read into `folder`, one file per country (with the date when the
     inputs hold several editions of one country)."""
     from cwprofile.files import write_file
 
-    stems: dict[str, int] = {}
+    editions: dict[str, set[str | None]] = {}
     for entry in imported:
         for result in entry.results:
             if isinstance(result, Result):
-                stems[file_stem(result)] = stems.get(file_stem(result), 0) + 1
+                updated = result.document["provenance"]["last_updated"]
+                editions.setdefault(file_stem(result), set()).add(updated)
     outcomes = []
-    written: set[str] = set()
+    written: dict[str, str] = {}  # the files of this run, and the input each came from
     for entry in imported:
         for result in entry.results:
             if isinstance(result, ImportFailed):
@@ -90,29 +99,30 @@ def write_all(imported: list[Imported], folder: Path, force: bool) -> list[Outco
                 outcomes.append(Outcome(entry.source, None, None, "failed", str(result)))
                 continue
             stem = file_stem(result)
-            if stems[stem] > 1:
+            if len(editions[stem]) > 1:
                 stem += "-" + (result.document["provenance"]["last_updated"] or "undated")
             path = folder / f"{stem}.yaml"
-            copy = 1
-            while str(path) in written:  # the same country and edition twice: keep both
-                copy += 1
-                path = folder / f"{stem}-{copy}.yaml"
-            written.add(str(path))
             country = result.document["country"]["name"]
+            if str(path) in written:
+                detail = f"the same country and edition as {written[str(path)]}, written to {path}"
+                outcomes.append(Outcome(entry.source, country, None, "failed", detail))
+                continue
+            written[str(path)] = entry.source
             try:
                 write_file(path, result.yaml, force)
             except OutputError as error:
                 outcomes.append(Outcome(entry.source, country, str(path), "failed", str(error)))
                 continue
             state = "with gaps" if result.gaps else "imported"
-            detail = "; ".join(result.gaps)
-            outcomes.append(Outcome(entry.source, country, str(path), state, detail, result))
+            outcomes.append(
+                Outcome(entry.source, country, str(path), state, gaps_told(result), result)
+            )
     return outcomes
 
 
 def run(
     sources: Sequence[str],
-    output: Path | None,
+    named: str | None,
     force: bool,
     lenient: bool,
     explain: bool,
@@ -121,15 +131,19 @@ def run(
 ) -> int:
     """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
     names); many go one file per country into the folder `-o` names, with a summary."""
+    import os
+
     from cwprofile.output import emit, write_stdout
 
-    many_inputs = len(sources) > 1
+    output = Path(named) if named else None
     to_folder = output is not None and (
-        output.is_dir() or many_inputs or str(output).endswith(("/", "\\"))
+        output.is_dir() or len(sources) > 1 or named.endswith(("/", os.sep))  # type: ignore[union-attr]
     )
     with _progress(len(sources)) as advance:
         imported = read_all(sources, lenient, advance)
     results = [result for entry in imported for result in entry.results]
+    if len(results) > 1 and output is not None and not output.exists():
+        to_folder = True
     if not to_folder and len(results) > 1 and (output is not None or not explain):
         raise CwprofileError(
             f"{imported[0].source} holds {len(results)} profiles; "
@@ -162,8 +176,7 @@ def run(
                 path = str(output)
             state = "with gaps" if result.gaps else "imported"
             country = result.document["country"]["name"]
-            detail = "; ".join(result.gaps)
-            outcomes.append(Outcome(entry.source, country, path, state, detail, result))
+            outcomes.append(Outcome(entry.source, country, path, state, gaps_told(result), result))
     if explain:
         emit(_report(outcomes, explain, summary=False), request)
     elif output is None:

@@ -13,8 +13,8 @@ from typing import Any
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)]", re.IGNORECASE)
 PHONE = re.compile(
-    r"(?:phone|telephone|tel\.?|hotline|call(?:ing)?|dial(?:ling)?)(?:\s+numbers?)?"
-    r"\s*(?:is\s+|:\s*|at\s+|on\s+)?"
+    r"(?:phone|telephone|tel\.?|hotline|helpline|call(?:ing)?|dial(?:ling)?)"
+    r"(?:\s+[^\s\d+(]\S*){0,8}?\s*[:.]?\s*"  # a few words between: "the hotline of CERT on"
     r"(\+?\(?\+?\d[\d\s().\-/]{4,}\d)",
     re.IGNORECASE,
 )

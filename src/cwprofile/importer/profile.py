@@ -139,13 +139,17 @@ def import_lines(lines: list[Line], name: str, lenient: bool = False) -> Result:
         "contact": contact,
         "provenance": provenance,
     }
-    if problems and not lenient:
+    unreadable = iso2 is None or not sections
+    if problems and (not lenient or unreadable):
+        # Even a lenient import needs the country and the sections: without them there is
+        # no profile to write, only a file that would not load.
         raise ImportFailed(problems)
-    return _finish(document, problems, decisions, lenient)
+    return _finish(document, name, problems, decisions, lenient)
 
 
 def _finish(
     document: dict[str, Any],
+    name: str,
     problems: list[Problem],
     decisions: dict[str, Decision],
     lenient: bool,
@@ -159,7 +163,7 @@ def _finish(
 
     for _ in range(3):
         try:
-            profile = from_document(Document(problems[0].file if problems else "", document))
+            profile = from_document(Document(name, document))
         except InvalidProfile as error:
             if not lenient:
                 raise ImportFailed(error.problems) from None

@@ -19,8 +19,7 @@ from typing import NamedTuple
 
 UNAVAILABLE = re.compile(
     r"\b(?:no|not\s+any)\s+(?:\w+\s+){0,2}(?:information|data)\b"
-    r"|\b(?:information|data)\s+(?:\w+\s+){0,6}(?:is|are|was|were)\s+not\s+(?:yet\s+)?(?:available|known)\b"
-    r"|\bnot\s+available\b|\b(?:is|are|was|were)\s+(?:not\s+known|unknown)\b"
+    r"|\bnot\s+(?:yet\s+)?available\b|\b(?:is|are|was|were)\s+(?:not\s+known|unknown)\b"
     r"|\bn/a\b|\bto\s+be\s+(?:confirmed|determined)\b",
     re.IGNORECASE,
 )

@@ -42,12 +42,13 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
             "file": o.path,
             "result": o.state,
             "detail": o.detail or None,
+            "gaps": list(o.result.gaps) if o.result else [],
             **({"statuses": _statuses(o.result) if o.result else []} if explain else {}),
         }
         for o in outcomes
     ]
     counts = {state: sum(1 for o in outcomes if o.state == state) for state in STATES}
-    columns = ("source", "country", "file", "result", "detail")
+    columns = ("source", "country", "file", "result", "detail")  # "gaps" is in JSON only
 
     def records() -> Records:
         if not explain:
