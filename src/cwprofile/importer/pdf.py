@@ -158,7 +158,13 @@ def _pdfium_reason(error: Exception) -> str:
     message = str(error)
     if "password" in message.lower():
         return "it is encrypted with a password"
-    return f"it is damaged or not a PDF ({message.split(':')[-1].strip() or 'unknown error'})"
+    import re
+
+    found = re.search(r"PDFium:\s*([^)]*)", message)
+    reason = found.group(1).strip().rstrip(".") if found else ""
+    if not reason or reason.lower() == "success":
+        return "it is damaged or not a PDF"
+    return f"it is damaged or not a PDF ({reason.lower()})"
 
 
 def _main() -> int:

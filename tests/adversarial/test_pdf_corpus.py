@@ -1,0 +1,202 @@
+"""Crafted PDFs through `cwprofile import`: each ends in bounded time and memory with exit 0
+or one clean line on stderr (exit 1), never a traceback, never a temporary file left.
+
+They are made here, byte by byte where a PDF library would refuse to write them: damaged
+and truncated files, a header with nothing after it, loops in the page tree, deep nesting,
+a decompression bomb, an encrypted file, too many pages, an oversized file, control
+characters and markup in the text.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+
+import pytest
+
+from ..conftest import SOURCE_TEXT, run_installed
+from ..pdfbuild import build
+
+
+def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF of the given objects (numbered from 1) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        xref,
+    )
+    return bytes(out)
+
+
+def page_with(content: bytes, compressed: bool = False) -> bytes:
+    stream = zlib.compress(content, 9) if compressed else content
+    flate = b" /Filter /FlateDecode" if compressed else b""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def text_page(lines: list[str]) -> bytes:
+    body = b"BT /F1 10 Tf 40 800 Td 12 TL\n"
+    for line in lines:
+        escaped = line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(")
+        body += b"(" + escaped.replace(b")", b"\\)") + b") '\n"
+    return page_with(body + b"ET")
+
+
+def crafted() -> dict[str, bytes]:
+    good = build(SOURCE_TEXT.read_text(encoding="utf-8"))
+    return {
+        "truncated.pdf": good[: len(good) // 2],
+        "header-only.pdf": b"%PDF-1.7\n%%EOF\n",
+        "garbage.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 64,
+        "no-xref.pdf": good.split(b"xref")[0],
+        "page-tree-loop.pdf": raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1000000 >>",
+            ]
+        ),
+        "deep-nesting.pdf": raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R /Deep " + b"[" * 50_000 + b"]" * 50_000 + b" >>",
+                b"<< /Type /Pages /Kids [] /Count 0 >>",
+            ]
+        ),
+        # 200 MB of drawing operators in a 200 KB stream.
+        "bomb.pdf": page_with(b"0 0 m 1 1 l S\n" * 15_000_000, compressed=True),
+        "not-a-profile.pdf": text_page(["Minutes of the meeting", "Nothing to see here."]),
+        "control-characters.pdf": text_page(
+            ["CYBERWELLNESS PROFILE", "CAMBODIA", "\x1b[31mred\x1b[0m [bold]markup[/bold]"]
+        ),
+        "many-pages.pdf": raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [%s] /Count 2500 >>"
+                % b" ".join(b"3 0 R" for _ in range(2500)),
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            ]
+        ),
+    }
+
+
+CRAFTED = crafted()
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_a_crafted_pdf_ends_in_one_clean_line(name, tmp_path):
+    given = tmp_path / name
+    given.write_bytes(CRAFTED[name])
+    started = time.monotonic()
+    result = run_installed("import", str(given), "-o", str(tmp_path / "out.yaml"))
+    assert time.monotonic() - started < 60, name
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1), result.stderr
+    if result.returncode == 1:
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"Error: {given}"), result.stderr
+    assert "\x1b" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) in (
+        [name],
+        [name, "out.yaml"],
+    ), "a temporary file was left"
+
+
+def test_what_each_crafted_pdf_is_told(run, tmp_path):
+    told = {}
+    for name, content in CRAFTED.items():
+        given = tmp_path / name
+        given.write_bytes(content)
+        result = run("import", str(given), code=None)
+        told[name] = result.stderr.removeprefix(f"Error: {given}").strip()
+    assert told["many-pages.pdf"] == ": cannot read the PDF: it has 2500 pages; at most 2000 are read"
+    assert told["header-only.pdf"].startswith(": cannot read the PDF: it is damaged or not a PDF")
+    assert told["not-a-profile.pdf"].startswith(":1: country: found no 'CYBERWELLNESS PROFILE'")
+
+
+def test_an_encrypted_pdf(run, tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 10, "CYBERWELLNESS PROFILE")
+    given = tmp_path / "locked.pdf"
+    given.write_bytes(bytes(pdf.output()))
+    result = run("import", str(given), code=1)
+    assert (
+        result.stderr == f"Error: {given}: cannot read the PDF: it is encrypted with a password\n"
+    )
+
+
+def test_a_pdf_over_the_size_bound_is_not_read(run, tmp_path):
+    from cwprofile.importer import pdf
+
+    given = tmp_path / "big.pdf"
+    with given.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(pdf.MAX_PDF_BYTES + 10)
+    result = run("import", str(given), code=1)
+    assert result.stderr == f"Error: {given}: a PDF larger than 64 MiB; not read\n"
+
+
+def test_the_time_bound_stops_a_slow_pdf(run, tmp_path, monkeypatch):
+    """The wall-clock bound, shortened: the child is killed and one line says why."""
+    from cwprofile.importer import pdf
+
+    monkeypatch.setattr(pdf, "SECONDS", 1)
+    given = tmp_path / "bomb.pdf"
+    given.write_bytes(page_with(b"0 0 m 1 1 l S\n" * 40_000_000, compressed=True))
+    started = time.monotonic()
+    result = run("import", str(given), code=1)
+    assert time.monotonic() - started < 10
+    assert result.stderr in (
+        f"Error: {given}: reading the PDF took longer than 1 s; stopped\n",
+        f"Error: {given}: cannot read the PDF: it ran out of the time or memory it may take\n",
+    )
+
+
+def test_the_memory_bound_stops_a_greedy_pdf(run, tmp_path, monkeypatch):
+    """The address-space bound, shortened: the child cannot grow past it."""
+    from cwprofile.importer import pdf
+
+    monkeypatch.setattr(pdf, "MEMORY_BYTES", 64 * 1024 * 1024)
+    given = tmp_path / "kh.pdf"
+    given.write_bytes(build(SOURCE_TEXT.read_text(encoding="utf-8")))
+    result = run("import", str(given), code=1)
+    assert result.stderr.startswith(f"Error: {given}: cannot read the PDF: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_profile_pdf_with_control_characters_and_markup_shows_them_escaped(run, tmp_path) -> None:
+    source = SOURCE_TEXT.read_text(encoding="utf-8").replace(
+        "Cambodia does not have any national governance roadmap for cybersecurity.",
+        "Cambodia does not have any [bold red]national[/] governance roadmap \x1b[31mfor\x1b[0m cybersecurity.",
+    )
+    given = tmp_path / "kh.pdf"
+    given.write_bytes(build(source))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("import", str(given), "-o", str(folder / "kh.yaml"), code=None)
+    assert result.exit_code in (0, 1)
+    if result.exit_code == 0:
+        shown = run_installed("show", "kh", "--section", "1.3", "-p", str(folder))
+        assert "\x1b[31m" not in shown.stdout
+        assert "[bold red]national[/]" in " ".join(shown.stdout.split())
