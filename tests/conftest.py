@@ -173,8 +173,8 @@ MANY = [
 
 
 def write_many(folder: Path, count: int = 39) -> Path:
-    """`count` profiles of other countries (varied statuses, phones, emails, long web
-    addresses) made from the bundled one, and a second edition of the first of them."""
+    """`count` profiles of other countries (varied statuses, some unknown, phones, emails,
+    long web addresses) made from the bundled one, and a second edition of the first."""
     import phonenumbers
     import pycountry
 
@@ -204,6 +204,8 @@ def write_many(folder: Path, count: int = 39) -> Path:
         )
         for _ in range(number % 5):
             profile = profile.replace("status: false", "status: true", 1)
+        for _ in range(number % 3):  # unknown: the profile says the information is not available
+            profile = profile.replace("status: false", "status: null", 1)
         (folder / f"{lowered}.yaml").write_text(profile, encoding="utf-8")
     first = chosen[0][1].lower()
     older = (

@@ -125,7 +125,9 @@ def test_what_each_crafted_pdf_is_told(run, tmp_path):
         given.write_bytes(content)
         result = run("import", str(given), code=None)
         told[name] = result.stderr.removeprefix(f"Error: {given}").strip()
-    assert told["many-pages.pdf"] == ": cannot read the PDF: it has 2500 pages; at most 2000 are read"
+    assert (
+        told["many-pages.pdf"] == ": cannot read the PDF: it has 2500 pages; at most 2000 are read"
+    )
     assert told["header-only.pdf"].startswith(": cannot read the PDF: it is damaged or not a PDF")
     assert told["not-a-profile.pdf"].startswith(":1: country: found no 'CYBERWELLNESS PROFILE'")
 
