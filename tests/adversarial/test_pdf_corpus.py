@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,43 @@ def test_a_profile_pdf_with_control_characters_and_markup_shows_them_escaped(run
         shown = run_installed("show", "kh", "--section", "1.3", "-p", str(folder))
         assert "\x1b[31m" not in shown.stdout
         assert "[bold red]national[/]" in " ".join(shown.stdout.split())
+
+
+def test_sigterm_while_a_pdf_is_read_stops_the_reader_too(tmp_path):
+    import os
+    import signal
+    import subprocess
+
+    from ..conftest import console_script
+
+    given = tmp_path / "slow.pdf"
+    given.write_bytes(page_with(b"0 0 m 1 1 l S\n" * 12_000_000, compressed=True))
+    process = subprocess.Popen(
+        [console_script(), "import", str(given), "-o", str(tmp_path / "out.yaml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def readers() -> list[str]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes()
+                parent = Path(f"/proc/{pid}/stat").read_text().split()[3]
+            except OSError:
+                continue
+            if b"cwprofile.importer.pdf" in command and parent == str(process.pid):
+                found.append(pid)
+        return found
+
+    deadline = time.monotonic() + 10
+    while not readers() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    (reader,) = readers()
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 143
+    assert stderr == "Error: terminated\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.pdf"]
+    assert not Path(f"/proc/{reader}").exists(), "the PDF reader was left running"
