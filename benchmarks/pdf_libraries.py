@@ -32,8 +32,7 @@ CANDIDATES = {
     "pypdfium2 (as cwprofile reads it)": (
         "pypdfium2",
         "Apache-2.0 or BSD-3-Clause (PDFium: BSD-3-Clause)",
-        "from cwprofile.importer.pdf import _read\n"
-        "print(_read(open(sys.argv[1], 'rb').read()))",
+        "from cwprofile.importer.pdf import _read\nprint(_read(open(sys.argv[1], 'rb').read()))",
     ),
     "pypdfium2 (plain text)": (
         "pypdfium2",
