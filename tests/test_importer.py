@@ -257,6 +257,8 @@ RULE_CASES = [
     ("The Ministry is drafting a cybersecurity strategy.", False),
     ("A draft cybercrime bill is under consideration by Parliament.", False),
     ("Peru is not only a member of FIRST but also of LACNIC.", True),
+    ("Currently, no officially recognized national CIRT exists.", False),
+    ("Chad lacks a national cybersecurity strategy.", False),
 ]
 
 
@@ -323,6 +325,14 @@ def test_web_form_and_national_phone_without_email(source):
         (
             "Incidents can be reported via email to cert@cert.at.",
             (None, None, "cert@cert.at", None),
+        ),
+        (
+            "Computer incidents can be reported to CERT-In by filling a form at https://www.cert-in.org.in/report or on +91 11 2436 8572.",
+            ("CERT-In", "+91 11 2436 8572", None, "https://www.cert-in.org.in/report"),
+        ),
+        (
+            "Computer incidents can be reported to the BruCERT at cert@brucert.org.bn.",
+            ("BruCERT", None, "cert@brucert.org.bn", None),
         ),
         ("No reporting mechanism is known.", (None, None, None, None)),
     ],

@@ -18,6 +18,8 @@ PHONE = re.compile(
     r"(\+?\(?\+?\d[\d\s().\-/]{4,}\d)",
     re.IGNORECASE,
 )
+# A number in international form needs no label ("… on +855 23 880 920").
+INTERNATIONAL = re.compile(r"(?<![\w/+])(\+\d[\d\s().\-/]{6,}\d)")
 # What stands between "reported" and the organisation: the verb's preposition and the
 # channel ("a form on the website of", "the hotline of").
 _LEAD = re.compile(
@@ -36,7 +38,9 @@ _END = re.compile(
     r"(?:(?:the|its|their|a|an|his|her)\s+)?(?:dedicated\s+|online\s+|web\s+|following\s+)?"
     r"(?:phone|telephone|tel\b|e-?mail|web|website|online|hotline|helpline|numbers?|form|portal"
     r"|address|fax|toll|free|link|url|https?:|www\.)"
-    r"|\s+(?:at|on)\s+(?:https?://|www\.|\+?\(?\d)"
+    r"|\s+(?:at|on|to)\s+(?:https?://|www\.|\+?\(?\d|\S+@)"
+    r"|\s+(?:by|through|via)\s+(?:filling|sending|calling|completing|submitting|writing"
+    r"|contacting|dialling|dialing)\b"
     r"|\s*[,;:(]\s*(?!\w+\))|\s*[,;:]|\.(?:\s|$)|$",
     re.IGNORECASE,
 )
@@ -45,7 +49,7 @@ _END = re.compile(
 def read_contact(text: str) -> dict[str, Any]:
     """The contact fields of a reporting-mechanism section (None where the text has none)."""
     flat = " ".join(text.split())
-    phone = PHONE.search(flat)
+    phone = PHONE.search(flat) or INTERNATIONAL.search(flat)
     email = EMAIL.search(flat)
     web = URL.search(flat)
     web_address = web.group().rstrip(".,;") if web else None

@@ -27,7 +27,9 @@ NEGATIVE = re.compile(
     r"\b(?:does|do|did)\s+not\b|\b(?:doesn|don|didn|hasn|haven|isn|aren)['’]t\b"
     r"|\b(?:has|have|had)\s+not\b|\b(?:has|have)\s+no\b"
     r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:currently\s+|yet\s+)?no\b"
-    r"|\b(?:is|are|was|were)\s+not\b(?!\s+only)|\bnot\s+yet\b|^\s*(?:no|none)\b|\bneither\b",
+    r"|\b(?:is|are|was|were)\s+not\b(?!\s+only)|\bnot\s+yet\b|^\s*(?:no|none)\b|\bneither\b"
+    r"|\bno\s+(?:officially|official|national|specific|such|recogni[sz]ed|formal)\b"
+    r"|\black(?:s|ing)?\b|\babsence\s+of\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(
