@@ -183,6 +183,7 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     )
     assert details[4].startswith(f"{damaged}: cannot read the PDF: it is damaged or not a PDF")
     assert mine.read_text(encoding="utf-8") == "my own edits\n"
+    assert "Importing" not in result.stderr  # no progress bar off a terminal
 
     lenient = run("import", *inputs, "-o", str(folder), "--lenient", "--force", code=1)
     assert lenient.stdout.splitlines()[-1] == "4 profiles: 2 imported, 1 with gaps, 1 failed."
@@ -245,3 +246,4 @@ def test_explain_and_the_summary_on_a_terminal(run, tmp_path, columns):
     assert "2 profiles: 1 imported, 1 failed." in " ".join(text.split())
     assert str(folder / "cambodia.yaml") in text.split()
     assert "the same country and edition as" in text
+    assert "Importing" in text  # the progress bar, on a terminal only
