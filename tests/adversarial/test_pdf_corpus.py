@@ -243,3 +243,12 @@ def test_sigterm_while_a_pdf_is_read_stops_the_reader_too(tmp_path):
     assert stderr == "Error: terminated\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.pdf"]
     assert not Path(f"/proc/{reader}").exists(), "the PDF reader was left running"
+
+
+def test_a_module_in_the_pdfs_folder_is_not_what_reads_it(tmp_path):
+    """The reader runs without the working folder on its import path."""
+    (tmp_path / "pypdfium2.py").write_text("raise SystemExit('planted')\n", encoding="utf-8")
+    (tmp_path / "kh.pdf").write_bytes(build(SOURCE_TEXT.read_text(encoding="utf-8")))
+    result = run_installed("import", "kh.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ITU Cyberwellness Profile of Cambodia")

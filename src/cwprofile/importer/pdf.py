@@ -3,9 +3,9 @@ process that has bounds: the file's size, its pages, the time and the memory it 
 
 PDF parsers have had infinite loops and decompression bombs; PDFium is fuzzed continuously,
 but a crafted file must still end in bounded time and memory with one clean error, and a
-call into C cannot be interrupted from Python. So the work runs in a child process (`python
--m cwprofile.importer.pdf`) under an address-space and CPU limit, killed at a wall-clock
-deadline; its output is capped too. Pages are separated by form feeds, as pdftotext does.
+call into C cannot be interrupted from Python. So the work runs in a child process (`_main`
+below) under an address-space and CPU limit, killed at a wall-clock deadline; its output is
+capped too. Pages are separated by form feeds, as pdftotext does.
 Why PDFium and not pdfminer.six or pypdf: README, "Importing PDFs".
 """
 
@@ -22,6 +22,12 @@ SECONDS = 120  # wall clock for the whole file, also the child's CPU limit
 MEMORY_BYTES = 2 * 1024 * 1024 * 1024  # the child's address space
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 EXTRA_HINT = "install PDF support with: pip install 'cwprofile[pdf]'"
+# The child's program. Not `-m`, which puts the working folder first on the import path: a
+# `pypdfium2.py` or `cwprofile/` lying in the folder of the PDF must not be what runs.
+_CHILD = (
+    "import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
+    "from cwprofile.importer.pdf import _main; sys.exit(_main())"
+)
 
 
 def is_pdf(head: bytes) -> bool:
@@ -46,7 +52,7 @@ def extract(raw: bytes, name: str) -> str:
         raise CwprofileError(f"{name}: a PDF larger than {MAX_PDF_BYTES // 2**20} MiB; not read")
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "cwprofile.importer.pdf"],
+            [sys.executable, "-c", _CHILD],
             input=raw,
             capture_output=True,
             timeout=SECONDS,
