@@ -247,3 +247,44 @@ def test_explain_and_the_summary_on_a_terminal(run, tmp_path, columns):
     assert str(folder / "cambodia.yaml") in text.split()
     assert "the same country and edition as" in text
     assert "Importing" in text  # the progress bar, on a terminal only
+
+
+def test_import_reports_read_back_by_their_consumers(run, tmp_path):
+    """The explanation and the summary: JSON valid against `cwprofile schema import`, CSV
+    through pandas and YAML through PyYAML and ruamel.yaml equal to the JSON."""
+    import io
+
+    import pandas as pd
+    import yaml
+    from jsonschema import Draft202012Validator, FormatChecker
+    from ruamel.yaml import YAML
+
+    schema = json.loads(run("schema", "import").stdout)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list\n", encoding="utf-8")
+    runs = [
+        ("import", str(SOURCE_TEXT), "--explain"),
+        ("import", str(SOURCE_TEXT), str(notes), "-o", str(tmp_path / "a"), "--explain"),
+        ("import", str(SOURCE_TEXT), str(notes), "-o", str(tmp_path / "b")),
+    ]
+    for arguments in runs:
+        code = 1 if str(notes) in arguments else 0
+        document = json.loads(run(*arguments, "--json", code=code).stdout)
+        assert [e.message for e in validator.iter_errors(document)] == []
+        text = run(*arguments, "--format", "yaml", "--force", code=code).stdout
+        for loaded in (yaml.safe_load(text), YAML(typ="safe", pure=True).load(text)):
+            assert loaded == document
+        frame = pd.read_csv(
+            io.StringIO(run(*arguments, "--format", "csv", "--force", code=code).stdout),
+            dtype=str,
+            keep_default_na=False,
+        )
+        if "--explain" in arguments:
+            rows = [s for p in document["profiles"] for s in p.get("statuses", [])]
+            assert frame["sentence"].tolist() == [r["sentence"] for r in rows]
+            assert frame["rule"].tolist() == [r["rule"] for r in rows]
+        else:
+            assert frame["result"].tolist() == [p["result"] for p in document["profiles"]]
+            assert frame["detail"].tolist() == [p["detail"] or "" for p in document["profiles"]]

@@ -218,6 +218,37 @@ def validate() -> dict[str, Any]:
     )
 
 
+def imports() -> dict[str, Any]:
+    """`import --json` (with `--explain`, or `-o DIR`): what became of each profile read."""
+    from cwprofile.reports.imports import STATES
+
+    status = _object(
+        {
+            "id": {"enum": [i.id for i in INDICATORS]},
+            "code": {"enum": [i.code for i in INDICATORS]},
+            "title": TEXT,
+            "status": STATUS,
+            "sentence": {"type": "string"},
+            "rule": TEXT,
+        }
+    )
+    nullable = {"type": ["string", "null"]}
+    row = _object(
+        {
+            "source": TEXT,
+            "country": nullable,
+            "file": nullable,
+            "result": {"enum": list(STATES)},
+            "detail": nullable,
+            "gaps": {"type": "array", "items": TEXT},
+            "statuses": {"type": "array", "items": status, "maxItems": len(INDICATORS)},
+        }
+    )
+    row["required"].remove("statuses")  # only with --explain
+    counts = _object(dict.fromkeys(STATES, COUNT))
+    return _document("import", {"profiles": {"type": "array", "items": row}, "counts": counts})
+
+
 def profile() -> dict[str, Any]:
     from cwprofile.schema import json_schema
 
@@ -234,4 +265,5 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "compare": compare,
     "search": search,
     "validate": validate,
+    "import": imports,
 }
