@@ -473,3 +473,36 @@ def test_a_title_with_an_itu_abbreviation(source):
         "iso2": "LA",
         "iso3": "LAO",
     }
+
+
+GUTTER = " " * 49
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A label apart from its value by a gap narrower than the gutter.
+        ("Total Population:  14 478 000", "Total Population:       14 478 000"),
+        # The left column's source wrapped onto a line of its own.
+        (
+            f"December 2012){GUTTER}",
+            f"December{GUTTER}      ",
+        ),
+        # The right column's source wrapped, its second line under it.
+        (
+            "(data source: ITU Statistics, 2013)",
+            "(data source: ITU Statistics,\n" + " " * 114 + "2013)",
+        ),
+    ],
+)
+def test_the_background_in_two_columns_laid_out_as_on_the_page(source, old, new):
+    expected = import_text(source, "kh").document["background"]
+    changed = source.replace(old, new, 1)
+    if "December" in new:  # the wrapped part goes under the left column
+        changed = changed.replace(
+            "(data source: ITU Statistics, 2013)  \n",
+            "(data source: ITU Statistics, 2013)  \n2012)\n",
+            1,
+        )
+    assert changed != source
+    assert import_text(changed, "kh").document["background"] == expected

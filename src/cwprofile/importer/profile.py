@@ -294,29 +294,30 @@ def _background(lines: list[Line], sections: dict[str, tuple[int, list[Line]]]) 
 
 
 def _columns(lines: list[Line]) -> list[str]:
-    """The lines' text, column by column when they are laid out in two (cells apart by three
-    spaces or more): the left column top to bottom, then the right one."""
+    """The lines' text, column by column when they are laid out in two: the left column top
+    to bottom, then the right one. On a line, the gutter is its widest gap of three spaces or
+    more (a narrower gap, between a label and its value, stays inside its column); a line
+    without one belongs to the right column when it starts where the right column does."""
     gap = re.compile(r"\S(\s{3,})(?=\S)")
-    starts = []
-    for line in lines:
-        if line.text and (found := gap.search(line.raw)):
-            starts.append(found.end())
-    if not starts:
+    gutters = {}
+    for number, line in enumerate(lines):
+        found = max(gap.finditer(line.raw), key=lambda m: len(m.group(1)), default=None)
+        if line.text and found is not None:
+            gutters[number] = found
+    if not gutters:
         return [line.text for line in lines if line.text]
-    middle = min(starts)
+    middle = min(found.end() for found in gutters.values())
     left: list[str] = []
     right: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         if not line.text:
             continue
-        indent = len(line.raw) - len(line.raw.lstrip())
-        if indent >= middle:
+        split = gutters.get(number)
+        if split is not None:
+            left.append(" ".join(line.raw[: split.start() + 1].split()))
+            right.append(" ".join(line.raw[split.end() :].split()))
+        elif len(line.raw) - len(line.raw.lstrip()) >= middle:
             right.append(line.text)
-            continue
-        found = gap.search(line.raw)
-        if found and found.end() >= middle:
-            left.append(" ".join(line.raw[: found.start() + 1].split()))
-            right.append(" ".join(line.raw[found.end() :].split()))
         else:
             left.append(line.text)
     return left + right
