@@ -506,3 +506,13 @@ def test_the_background_in_two_columns_laid_out_as_on_the_page(source, old, new)
         )
     assert changed != source
     assert import_text(changed, "kh").document["background"] == expected
+
+
+def test_soft_hyphens_at_line_ends(source):
+    expected = import_text(source, "kh").document
+    soft = source.replace(
+        "Response Team (CamCERT) on  \nthe phone", "Response Team (Cam\u00adCERT) on  \nthe phone"
+    )
+    soft = soft.replace("Cambodia has an  \nofficially", "Cambodia has an offi\u00ad\ncially")
+    assert soft.count("\u00ad") == 2
+    assert import_text(soft, "kh").document["indicators"] == expected["indicators"]

@@ -44,7 +44,9 @@ def clean_lines(text: str) -> list[Line]:
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", " ")
-        raw = raw.replace("\u00a0", " ").expandtabs(8)
+        raw = raw.replace("\u00a0", " ").expandtabs(8).rstrip()
+        # A soft hyphen is a hyphen where the line breaks, and nothing elsewhere.
+        raw = (raw[:-1] + "-" if raw.endswith("\u00ad") else raw).replace("\u00ad", "")
         line = " ".join(raw.split())
         marker = bool(_PAGE_MARKER.match(line))
         if marker and number > 1:

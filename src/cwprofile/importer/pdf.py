@@ -118,7 +118,9 @@ def _laid_out(textpage) -> str:
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        # PDFium marks a hyphen it found at a line's end as U+0002 (or U+FFFE).
+        text = " ".join(text.replace("\x02", "-").replace("\ufffe", "-").split())
         if text:
             runs.append((left, bottom, right, top, text))
     if not runs:
