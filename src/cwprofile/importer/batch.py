@@ -131,35 +131,57 @@ def run(
 ) -> int:
     """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
     names); many go one file per country into the folder `-o` names, with a summary."""
-    import os
-
-    from cwprofile.output import emit, write_stdout
-
     output = Path(named) if named else None
-    to_folder = output is not None and (
-        output.is_dir() or len(sources) > 1 or named.endswith(("/", os.sep))  # type: ignore[union-attr]
-    )
     with _progress(len(sources)) as advance:
         imported = read_all(sources, lenient, advance)
-    results = [result for entry in imported for result in entry.results]
-    if len(results) > 1 and output is not None and not output.exists():
-        to_folder = True
-    if not to_folder and len(results) > 1 and (output is not None or not explain):
+    count = sum(len(entry.results) for entry in imported)
+    if output is not None and _is_folder(named or "", output, len(sources), count):
+        return _into_folder(imported, output, force, explain, request)
+    if count > 1 and not (output is None and explain):
         raise CwprofileError(
-            f"{imported[0].source} holds {len(results)} profiles; "
+            f"{imported[0].source} holds {count} profiles; "
             "give a folder with -o DIR to write one file per country"
         )
-    if to_folder:
-        assert output is not None
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise OutputError(f"cannot make the folder {str(output)!r}: {error.strerror}") from None
-        outcomes = write_all(imported, output, force)
-        emit(_report(outcomes, explain, summary=True), request)
-        return 1 if any(o.state == "failed" for o in outcomes) else 0
-    if len(results) == 1 and not isinstance(results[0], Result):
-        raise results[0]
+    return _one_by_one(imported, output, force, explain, request, warn)
+
+
+def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
+    """Whether `-o` names a folder: one that exists, a name ending in /, or a new name given
+    for several inputs or profiles."""
+    import os
+
+    if output.is_dir() or named.endswith(("/", os.sep)):
+        return True
+    return (inputs > 1 or profiles > 1) and not output.exists()
+
+
+def _into_folder(
+    imported: list[Imported], folder: Path, force: bool, explain: bool, request: Request
+) -> int:
+    from cwprofile.output import emit
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {str(folder)!r}: {error.strerror}") from None
+    outcomes = write_all(imported, folder, force)
+    emit(_report(outcomes, explain, summary=True), request)
+    return 1 if any(o.state == "failed" for o in outcomes) else 0
+
+
+def _one_by_one(
+    imported: list[Imported],
+    output: Path | None,
+    force: bool,
+    explain: bool,
+    request: Request,
+    warn: Callable[[str], None],
+) -> int:
+    """One profile to stdout or to the file `-o` names (or, with --explain and no -o, the
+    explanation of each profile read)."""
+    from cwprofile.formats import Format
+    from cwprofile.output import emit, write_stdout
+
     outcomes = []
     for entry in imported:
         for result in entry.results:
@@ -167,22 +189,21 @@ def run(
                 raise result
             for gap in result.gaps:
                 warn(f"Warning: {gap}")
-            path = None
             if output is not None:
                 from cwprofile.files import write_file
 
                 write_file(output, result.yaml, force)
                 warn(f"Wrote {output}")
-                path = str(output)
-            state = "with gaps" if result.gaps else "imported"
             country = result.document["country"]["name"]
+            state = "with gaps" if result.gaps else "imported"
+            path = str(output) if output is not None else None
             outcomes.append(Outcome(entry.source, country, path, state, gaps_told(result), result))
     if explain:
         emit(_report(outcomes, explain, summary=False), request)
     elif output is None:
-        result = outcomes[0].result
+        (result,) = (outcome.result for outcome in outcomes)
         assert result is not None
-        if request.format is not None and request.format.value == "json":
+        if request.format is Format.json:
             from cwprofile.formats.json import dumps
 
             write_stdout(dumps(result.document), utf8=True)
