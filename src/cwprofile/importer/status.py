@@ -41,7 +41,11 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 # ITU describing its own work (an assessment, a visit): context before the statement.
-CONTEXT = re.compile(r"^(?:the\s+)?ITU(?:-IMPACT)?\b", re.IGNORECASE)
+CONTEXT = re.compile(
+    r"^(?:(?:in|on|during|since)\b[^,]{0,40},\s*)?(?:the\s+)?"
+    r"(?:ITU|International\s+Telecommunication\s+Union)\b",
+    re.IGNORECASE,
+)
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
     [
