@@ -31,7 +31,7 @@ class Line:
     text: str  # trimmed, spaces folded; "" for a blank line
     furniture: bool = False  # a page marker, page number, caption or running header
     raw: str = ""  # as it was, tabs expanded: where columns stand in a laid-out text
-    page: int = 0
+    page: int = 0  # counted by form feeds and page markers
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -52,7 +52,7 @@ def clean_lines(text: str) -> list[Line]:
         if marker and number > 1:
             page += 1
         furniture = bool(marker or _PAGE_NUMBER.match(line) or _CAPTION.match(line))
-        lines.append(Line(number, "" if furniture else line, furniture, raw.rstrip(), page))
+        lines.append(Line(number, "" if furniture else line, furniture, raw, page))
     _blank_running_lines(lines)
     return lines
 
@@ -78,6 +78,7 @@ def _blank_running_lines(lines: list[Line]) -> None:
 
     seen: dict[str, list[Line]] = {}
     for filled in ends.values():
+        # The page's first line (a header: its neighbour is the next line) and its last.
         for index, step in {filled[0]: 1, filled[-1]: -1}.items():
             text = lines[index].text
             if (

@@ -4,10 +4,10 @@ one module a command; this one holds the vocabulary they share.
 The JSON documents built here are the documented contract (README "Output for scripts",
 `cwprofile schema COMMAND`): one vocabulary for all of them. A profile is referred to as
 `{"country": {"name", "iso2", "iso3"}, "last_updated", "origin"}`, a tally is always
-`{"yes", "no", "unknown", "of"}`, a status is true, false or null (unknown), and every document has `schema_version` and `warnings`. The CSV
-records are made from the same values; the blocks are their human form, built (and
-`blocks` imported) only when a human format is asked for. Nothing here prints or
-knows the output format.
+`{"yes", "no", "unknown", "of"}`, a status is true, false or null (unknown), and every
+document has `schema_version` and `warnings`. The CSV records are made from the same values;
+the blocks are their human form, built (and `blocks` imported) only when a human format is
+asked for. Nothing here prints or knows the output format.
 """
 
 from __future__ import annotations
