@@ -82,6 +82,7 @@ def crafted() -> dict[str, bytes]:
         ),
         # 200 MB of drawing operators in a 200 KB stream.
         "bomb.pdf": page_with(b"0 0 m 1 1 l S\n" * 15_000_000, compressed=True),
+        "no-text.pdf": page_with(b"0 0 m 100 100 l S"),
         "not-a-profile.pdf": text_page(["Minutes of the meeting", "Nothing to see here."]),
         "control-characters.pdf": text_page(
             ["CYBERWELLNESS PROFILE", "CAMBODIA", "\x1b[31mred\x1b[0m [bold]markup[/bold]"]

@@ -72,7 +72,12 @@ def extract(raw: bytes, name: str) -> str:
         else:
             why = reason[-1]
         raise CwprofileError(f"{name}: cannot read the PDF: {why}")
-    return done.stdout.decode("utf-8", "replace")
+    text = done.stdout.decode("utf-8", "replace")
+    if not text.strip():
+        raise CwprofileError(
+            f"{name}: the PDF holds no text (scanned pages?); cwprofile does not read images"
+        )
+    return text
 
 
 def _limits() -> None:
