@@ -176,10 +176,13 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     ]
     details = [p["detail"] for p in summary["profiles"]]
     assert details[1] == f"{str(mine)!r} already exists; use --force to replace it"
-    assert details[2] == f"{broken}:47: 1.2.9: unknown section 1.2.9 CERTIFICATION (and 1 more)"
+    assert (
+        details[2]
+        == f"{broken}:47: 1.2.9: unknown section 1.2.9 CERTIFICATION (and 1 more problems)"
+    )
     assert (
         details[3]
-        == f"{notes}:1: country: found no 'CYBERWELLNESS PROFILE' title naming the country (and 21 more)"
+        == f"{notes}:1: country: found no 'CYBERWELLNESS PROFILE' title naming the country (and 21 more problems)"
     )
     assert details[4].startswith(f"{damaged}: cannot read the PDF: it is damaged or not a PDF")
     assert mine.read_text(encoding="utf-8") == "my own edits\n"

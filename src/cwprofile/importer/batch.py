@@ -18,13 +18,28 @@ if TYPE_CHECKING:
     from cwprofile.report import Report
 
 
+STATES = ("imported", "with gaps", "failed")
+
+
 class Outcome(NamedTuple):
     source: str  # the input's name
     country: str | None
     path: str | None  # the file written, or that would have been
-    state: str  # "imported", "with gaps", "failed"
+    state: str  # one of STATES
     detail: str  # why it failed, or what the gaps are
     result: Result | None = None
+
+    @classmethod
+    def read(cls, source: str, result: Result, path: str | None) -> Outcome:
+        """A profile read (and written to `path`): imported, or with the gaps told."""
+        country = result.document["country"]["name"]
+        if not result.gaps:
+            return cls(source, country, path, "imported", "", result)
+        more = len(result.gaps) - 1
+        told = result.gaps[0] + (
+            f" (and {more} more, listed at the top of the file)" if more else ""
+        )
+        return cls(source, country, path, "with gaps", told, result)
 
 
 class Imported(NamedTuple):
@@ -66,39 +81,31 @@ def file_stem(result: Result) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "profile"
 
 
-def gaps_told(result: Result) -> str:
-    """The gaps of a lenient import in a few words; the file lists them all at its top."""
-    if not result.gaps:
-        return ""
-    more = len(result.gaps) - 1
-    return result.gaps[0] + (f" (and {more} more, listed at the top of the file)" if more else "")
-
-
 def write_all(imported: list[Imported], folder: Path, force: bool) -> list[Outcome]:
     """Write each profile read into `folder`, one file per country (with the date when the
     inputs hold several editions of one country)."""
     from cwprofile.files import write_file
 
+    stems = {
+        id(result): file_stem(result)
+        for entry in imported
+        for result in entry.results
+        if isinstance(result, Result)
+    }
     editions: dict[str, set[str | None]] = {}
     for entry in imported:
         for result in entry.results:
             if isinstance(result, Result):
                 updated = result.document["provenance"]["last_updated"]
-                editions.setdefault(file_stem(result), set()).add(updated)
+                editions.setdefault(stems[id(result)], set()).add(updated)
     outcomes = []
     written: dict[str, str] = {}  # the files of this run, and the input each came from
     for entry in imported:
         for result in entry.results:
-            if isinstance(result, ImportFailed):
-                first = result.problems[0]
-                more = len(result.problems) - 1
-                detail = str(first) + (f" (and {more} more)" if more else "")
-                outcomes.append(Outcome(entry.source, None, None, "failed", detail))
-                continue
-            if isinstance(result, CwprofileError):
+            if not isinstance(result, Result):  # its one line: the first problem, and how many
                 outcomes.append(Outcome(entry.source, None, None, "failed", str(result)))
                 continue
-            stem = file_stem(result)
+            stem = stems[id(result)]
             if len(editions[stem]) > 1:
                 stem += "-" + (result.document["provenance"]["last_updated"] or "undated")
             path = folder / f"{stem}.yaml"
@@ -113,10 +120,7 @@ def write_all(imported: list[Imported], folder: Path, force: bool) -> list[Outco
             except OutputError as error:
                 outcomes.append(Outcome(entry.source, country, str(path), "failed", str(error)))
                 continue
-            state = "with gaps" if result.gaps else "imported"
-            outcomes.append(
-                Outcome(entry.source, country, str(path), state, gaps_told(result), result)
-            )
+            outcomes.append(Outcome.read(entry.source, result, str(path)))
     return outcomes
 
 
@@ -194,10 +198,8 @@ def _one_by_one(
 
                 write_file(output, result.yaml, force)
                 warn(f"Wrote {output}")
-            country = result.document["country"]["name"]
-            state = "with gaps" if result.gaps else "imported"
             path = str(output) if output is not None else None
-            outcomes.append(Outcome(entry.source, country, path, state, gaps_told(result), result))
+            outcomes.append(Outcome.read(entry.source, result, path))
     if explain:
         emit(_report(outcomes, explain, summary=False), request)
     elif output is None:

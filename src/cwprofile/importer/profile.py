@@ -156,24 +156,19 @@ def _finish(
 ) -> Result:
     """Check what was read against the schema and write it in the canonical form. A lenient
     import empties what the schema refuses (an unreadable phone number, say) and lists it
-    with the gaps, so that the file it writes loads whenever the country was read."""
+    with the gaps, so that the file it writes loads: what cannot be emptied fails it."""
     from cwprofile.model import to_document
     from cwprofile.reader import Document
     from cwprofile.schema import from_document
 
-    for _ in range(3):
-        try:
-            profile = from_document(Document(name, document))
-        except InvalidProfile as error:
-            if not lenient:
-                raise ImportFailed(error.problems) from None
-            emptied = [p for p in error.problems if _empty(document, p.field)]
-            problems = problems + [p._replace(line=None) for p in emptied]
-            if not emptied:
-                break
-            continue
-        document = to_document(profile, derived=False)
-        break
+    try:
+        profile = from_document(Document(name, document))
+    except InvalidProfile as error:
+        if not lenient or not all(_empty(document, p.field) for p in error.problems):
+            raise ImportFailed(error.problems) from None
+        problems = problems + [p._replace(line=None) for p in error.problems]
+        profile = from_document(Document(name, document))
+    document = to_document(profile, derived=False)
     gaps = [str(p) for p in problems]
     return Result(_header(document, gaps) + _yaml(document), document, gaps, decisions)
 

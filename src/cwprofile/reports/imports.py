@@ -47,6 +47,8 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
         }
         for o in outcomes
     ]
+    from cwprofile.importer.batch import STATES
+
     counts = {state: sum(1 for o in outcomes if o.state == state) for state in STATES}
     columns = ("source", "country", "file", "result", "detail")  # "gaps" is in JSON only
 
@@ -116,5 +118,4 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
     return Report("Import", document, blocks, records)
 
 
-STATES = ("imported", "with gaps", "failed")
 STATUS_COLUMNS = ("code", "id", "status", "rule", "sentence")
