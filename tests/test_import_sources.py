@@ -131,7 +131,8 @@ def test_a_report_of_many_profiles_imports_one_file_per_country(run, pdfs, tmp_p
         import_text(as_thailand(SOURCE), "th").yaml
     )
     countries = run.json("countries", "-p", str(folder))
-    assert len(countries["profiles"]) == 3 + 0  # the bundled Cambodia is replaced by the same
+    # Three profiles: the imported Cambodia takes the bundled one's place.
+    assert [p["origin"].startswith(str(folder)) for p in countries["profiles"]] == [True] * 3
 
 
 def test_a_text_of_many_profiles_after_an_introduction(run, tmp_path):
@@ -291,3 +292,15 @@ def test_import_reports_read_back_by_their_consumers(run, tmp_path):
         else:
             assert frame["result"].tolist() == [p["result"] for p in document["profiles"]]
             assert frame["detail"].tolist() == [p["detail"] or "" for p in document["profiles"]]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "cp1252", "latin-1"])
+def test_text_in_other_encodings(run, tmp_path, codec):
+    """UTF-16 with its byte-order mark, Windows-1252 and Latin-1 read as UTF-8 does."""
+    text = SOURCE.replace("Cambodia has acceded", "Cambodia’s Government has acceded")
+    if codec == "latin-1":
+        text = text.replace("’", "'")
+    given = tmp_path / "kh.txt"
+    encoded = text.encode(codec)
+    given.write_bytes(b"\xfe\xff" + encoded if codec == "utf-16-be" else encoded)
+    assert run("import", str(given)).stdout == import_text(text, "kh").yaml
