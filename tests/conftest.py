@@ -156,11 +156,11 @@ def screen(
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)", "", text)
 
 
-# Countries for a set of 40 profiles: long names, a name two countries share (Congo), names
-# with commas and brackets, and two editions of one country.
+# Countries for a set of 40 profiles: long names, two countries whose names start alike
+# (Congo), names with commas and brackets, and two editions of one country.
 MANY = [
     ("Congo", "CG", "COG"),
-    ("Congo", "CD", "COD"),
+    ("Congo (Dem. Rep. of the)", "CD", "COD"),
     ("Bolivia, Plurinational State of", "BO", "BOL"),
     ("Saint Helena, Ascension and Tristan da Cunha", "SH", "SHN"),
     ("Lao People's Democratic Republic", "LA", "LAO"),

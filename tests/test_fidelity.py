@@ -260,10 +260,11 @@ def bundled_document() -> dict:
 
 
 def hostile_profile(folder: Path, text: str) -> Path:
-    """A valid profile file (JSON) with the text in its name, organisation and evidence, and
-    an email and web address made to break out of an attribute."""
+    """A valid profile file (JSON) with the text in a figure's source, the organisation and
+    the evidence, and an email and web address made to break out of an attribute. (A name
+    must be one of its country's names: a hostile one is refused, tests/adversarial.)"""
     document = bundled_document()
-    document["country"]["name"] = "Hostile " + text
+    document["background"]["population"]["source"] = "Hostile " + text
     document["contact"]["organisation"] = text
     document["contact"]["email"] = "a'onclick='x{|}@evil.example"
     document["contact"]["web"] = "https://evil.example/'onmouseover='alert(1)"

@@ -183,7 +183,8 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     )
     assert (
         details[3]
-        == f"{notes}:1: country: found no 'CYBERWELLNESS PROFILE' title naming the country (and 21 more problems)"
+        == f"{notes}:1: country: found no 'CYBERWELLNESS PROFILE' title naming the country; "
+        "give the country with --country CODE (an ISO 3166-1 code: KH, KHM) (and 21 more problems)"
     )
     assert details[4].startswith(f"{damaged}: cannot read the PDF: it is damaged or not a PDF")
     assert mine.read_text(encoding="utf-8") == "my own edits\n"

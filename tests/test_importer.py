@@ -461,9 +461,10 @@ def test_import_of_a_missing_file(run):
     ],
 )
 def test_country_names_as_itu_prints_them(printed, codes):
-    from cwprofile.countries import codes_for
+    from cwprofile.countries import by_name
 
-    assert codes_for(printed) == codes
+    found = by_name(printed)
+    assert (found and (found.iso2, found.iso3)) == codes
 
 
 def test_a_title_with_an_itu_abbreviation(source):

@@ -31,8 +31,8 @@ from cwprofile.sources import Source, profile_files
 # The modules whose code decides what the cache holds and how it is read: a change to any of
 # them (an edit in a checkout, a new release) makes every cache stale, with no number to bump.
 BUILDERS = (
-    "cache", "catalog", "compiled", "countries", "errors", "model", "reader", "schema",
-    "sources", "store",
+    "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv", "errors.py",
+    "model.py", "reader.py", "schema.py", "sources.py", "store.py",
 )  # fmt: skip
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
@@ -69,7 +69,7 @@ def code_checksum() -> str:
     here = Path(__file__).parent
     stamps = []
     for name in BUILDERS:
-        status = os.stat(here / f"{name}.py")
+        status = os.stat(here / name)
         stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
     return f"{__version__}:{zlib.crc32(' '.join(stamps).encode()):08x}"
 

@@ -21,6 +21,7 @@ from cwprofile.formats import EXPORT_ENDINGS, Format, ProfileFormat
 from cwprofile.output import GuardedStdout, Request, emit
 
 if TYPE_CHECKING:
+    from cwprofile.countries import Country
     from cwprofile.store import Library
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
@@ -555,6 +556,7 @@ def schema(
         "cwprofile import report.pdf -o profiles/",
         "cwprofile import *.pdf *.txt -o profiles/ --lenient",
         "pdftotext -layout profile.pdf - | cwprofile import -",
+        "cwprofile import kosovo.txt --country XK -o profiles/",
     ),
 )
 def import_(
@@ -586,21 +588,56 @@ def import_(
         bool,
         typer.Option("--explain", help="Show how each status was read: the sentence and the rule."),
     ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            help="The country, where a title cannot say it: an ISO 3166-1 code (KH, KHM) or a "
+            "user-assigned one cwprofile knows (XK).",
+            metavar="CODE",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Turn ITU Cyberwellness Profiles (PDF or text) into profile files."""
-    from cwprofile.importer.batch import run
+    from cwprofile.import_command import run
 
     request = _request(fmt, as_json)
     if len(sources) > 1 and output is None and not explain:
         raise typer.BadParameter(
             "several inputs need a folder to write to (-o DIR)", param_hint="--output"
         )
-    code = run(sources, output, force, lenient, explain, request, _stderr)
-
+    if country is not None and len(sources) > 1:
+        raise typer.BadParameter(
+            "states the country of one input; import the others without it", param_hint="--country"
+        )
+    if output is None and not explain and request.format not in (None, Format.json, Format.yaml):
+        raise typer.BadParameter(
+            f"a profile is written as yaml or json, not {request.format.value}; the other "
+            "formats are for --explain and the summary of an import into a folder (-o DIR/)",
+            param_hint="--format",
+        )
+    code = run(sources, output, force, lenient, explain, _country(country), request, _stderr)
     if code:
         raise typer.Exit(code)
+
+
+def _country(code: str | None) -> "Country | None":
+    """`import --country`: a code (or a name) of the table of countries, or exit 2."""
+    if code is None:
+        return None
+    from cwprofile.countries import by_code, by_name
+
+    found = by_code(code) or by_name(code, user_assigned=True)
+    if found is None:
+        raise typer.BadParameter(
+            f"{code!r} is not an ISO 3166-1 code (nor a user-assigned one cwprofile knows, "
+            "such as XK)",
+            param_hint="--country",
+        )
+    return found
 
 
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))

@@ -19,6 +19,7 @@ class Entry(NamedTuple):
     last_updated: str | None
     origin: str
     statuses: str  # a letter for each catalog indicator (catalog.STATUS_LETTERS), in order
+    keys: str  # the name's keys (countries.name_keys), joined by `|`: lookups match by them
 
     def status(self, indicator: Indicator) -> bool | None:
         return LETTER_STATUS[self.statuses[POSITION[indicator.id]]]
@@ -28,7 +29,7 @@ class Entry(NamedTuple):
         return tally_of(self.statuses)
 
     def to_json(self) -> list[Any]:
-        return [self.name, self.iso2, self.iso3, self.last_updated, self.origin, self.statuses]
+        return [*self[1:]]
 
 
 def entry_from_json(number: int, row: list[Any]) -> Entry:

@@ -29,6 +29,18 @@ class UnknownCountry(CwprofileError):
         return _did_you_mean(self.suggestions) or "see `cwprofile countries`"
 
 
+class UnknownEdition(CwprofileError):
+    """`COUNTRY@DATE` where the country is loaded but not that edition."""
+
+    def __init__(self, country: str, date: str, editions: tuple[str, ...]) -> None:
+        super().__init__(f"no edition of {country!r} dated {date!r}")
+        self.country = country
+        self.editions = editions
+
+    def hint(self) -> str:
+        return "its editions: " + ", ".join(f"{self.country}@{date}" for date in self.editions)
+
+
 class UnknownIndicator(CwprofileError):
     def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(f"no indicator {query!r}")

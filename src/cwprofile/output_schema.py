@@ -220,7 +220,7 @@ def validate() -> dict[str, Any]:
 
 def imports() -> dict[str, Any]:
     """`import --json` (with `--explain`, or `-o DIR`): what became of each profile read."""
-    from cwprofile.importer.batch import STATES
+    from cwprofile.importer.many import STATES
 
     status = _object(
         {

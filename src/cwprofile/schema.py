@@ -153,10 +153,14 @@ def _country(check: _Checker, value: Any) -> Country | None:
     iso2 = check.text(fields, "iso2", path, required=True)
     iso3 = check.text(fields, "iso3", path, required=True)
     if iso2 is not None and iso3 is not None:
-        from cwprofile.countries import check_codes
+        from cwprofile.countries import check_codes, check_name
 
-        for key, message in check_codes(iso2, iso3):
+        problems = check_codes(iso2, iso3)
+        for key, message in problems:
             check.problem((*path, key), message)
+        wrong_name = check_name(name, iso2) if name is not None and not problems else None
+        if wrong_name:
+            check.problem((*path, "name"), wrong_name)
     if name is None or iso2 is None or iso3 is None:
         return None
     return Country(name.strip(), iso2.upper(), iso3.upper())
@@ -395,7 +399,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a profile file: for editors, and equal to
     `validate` but for what JSON Schema cannot say (whether a phone number can be read as one;
     calendar dates need a format-asserting validator)."""
-    import pycountry
+    from cwprofile.countries import all_codes
 
     text = {"type": "string"}
     required_text = {"type": "string", "pattern": "\\S"}
@@ -447,11 +451,11 @@ def json_schema() -> dict[str, Any]:
     iso_pairs = [
         {
             "properties": {
-                "iso2": {"pattern": _exact(_any_case(frozenset({c.alpha_2.lower()})))},
-                "iso3": {"pattern": _exact(_any_case(frozenset({c.alpha_3.lower()})))},
+                "iso2": {"pattern": _exact(_any_case(frozenset({c.iso2.lower()})))},
+                "iso3": {"pattern": _exact(_any_case(frozenset({c.iso3.lower()})))},
             }
         }
-        for c in pycountry.countries
+        for c in all_codes()
     ]
     versions = [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]
     return {

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
 from cwprofile.compiled import Compiled, CorruptCache, Entry
-from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry
+from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry, UnknownEdition
 from cwprofile.sources import Source, display_path, profile_files, sources
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
                 warnings.append(f"skipped {error}")
                 continue
             loaded.append((profile, source))
+    from cwprofile.countries import name_keys
+
     kept = _resolve(loaded, warnings)
     kept.sort(key=lambda p: (p.country.name.casefold(), _edition_order(p)))
     entries = tuple(
@@ -58,6 +60,7 @@ def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
             p.provenance.last_updated.isoformat() if p.provenance.last_updated else None,
             p.origin,
             p.statuses,
+            "|".join(sorted(name_keys(p.country.name))),
         )
         for number, p in enumerate(kept)
     )
@@ -109,7 +112,6 @@ class Library:
         self.warnings = compiled.warnings
         self._read = compiled.blob
         self._recompile = recompile
-        self._index: dict[str, list[Entry]] | None = None
 
     def _blob(self, name: str) -> Any:
         try:
@@ -140,25 +142,43 @@ class Library:
             yield entry, Contact(*rows[entry.number])
 
     def find(self, query: str) -> Entry:
-        """A country's newest profile, by name or ISO 3166 alpha-2/alpha-3 code."""
-        if self._index is None:
-            self._index = {}
-            for entry in self.entries:
-                for name in (entry.name, entry.iso2, entry.iso3):
-                    self._index.setdefault(_country_key(name), []).append(entry)
+        """A country's newest edition, by ISO 3166 code or any of its names (whatever each
+        edition calls it); `COUNTRY@DATE` (`KH@2014-08-26`, `kh@undated`) one edition."""
+        query = query[:MAX_QUERY]
+        named, at, date = query.rpartition("@") if "@" in query else (query, "", "")
+        editions = self.editions(named)
+        if not editions:
+            names = [entry.name for entry in self.entries]
+            close = suggest(named, [normalize(name) for name in names])
+            by_key = {normalize(name): name for name in names}
+            raise UnknownCountry(query, tuple(by_key[c] for c in close))
+        if not at:
+            return editions[0]
+        for entry in editions:
+            if (entry.last_updated or "undated") == date.strip().lower():
+                return entry
+        raise UnknownEdition(named, date, tuple(e.last_updated or "undated" for e in editions))
+
+    def editions(self, query: str) -> list[Entry]:
+        """Every edition of the one country a query names, newest first; none when it names
+        no loaded country (or more than one)."""
         # A control, bidi or other invisible character never matches: `\u202ekh` is not `kh`.
-        key = _country_key(query[:MAX_QUERY]) if query.isprintable() else ""
-        matches = self._index.get(key) if key else None
-        if matches:
-            return matches[0]
-        names = [entry.name for entry in self.entries]
-        close = suggest(query[:MAX_QUERY], [normalize(name) for name in names])
-        by_key = {normalize(name): name for name in names}
-        raise UnknownCountry(query[:MAX_QUERY], tuple(by_key[c] for c in close))
+        if not query.isprintable() or not query.strip():
+            return []
+        code = query.strip().upper()
+        found = [e for e in self.entries if code in (e.iso2, e.iso3)] if len(code) < 4 else []
+        if not found:
+            from cwprofile.countries import by_name, name_keys
 
-
-def _country_key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+            keys = name_keys(query)
+            countries = {e.iso3 for e in self.entries if keys.intersection(e.keys.split("|"))}
+            if not countries:
+                country = by_name(query, user_assigned=True)
+                countries = {country.iso3} if country is not None else set()
+            if len(countries) != 1:
+                return []
+            found = [e for e in self.entries if e.iso3 in countries]
+        return sorted(found, key=lambda e: e.last_updated or "", reverse=True)
 
 
 def load(

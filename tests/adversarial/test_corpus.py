@@ -64,6 +64,7 @@ REFUSED = {
     "top-level-scalar.yaml": "expected a mapping, found text",
     "unterminated.yaml": "is not valid YAML: did not find expected node content",
     "whitespace.yaml": "is empty",
+    "hostile-name.yaml": "country.name: 'Evil\\x1b[2J\\x1b[HLand' is not a name of LA (Laos)",
     "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1, 2 or 3, not '99'",
 }
 
@@ -227,7 +228,7 @@ def test_markup_is_shown_literally(alone, tmp_path):
         "[bold red]PWNED[/bold red] [link=https://evil.example]click me[/link] :smiley: [/]"
         in plain
     )
-    assert "[blink]Cambodia[/blink]" in plain
+    assert "[blink]CERT[/blink]" in plain
     coloured = cwprofile("show", "KP", "-p", str(folder), env={**env, "FORCE_COLOR": "1"}).stdout
     assert "evil.example" not in "".join(OSC8.findall(coloured))
     visible = SGR.sub("", coloured)
@@ -283,7 +284,7 @@ def test_yaml_11_implicit_types_do_not_change_values(alone, tmp_path):
 
 def test_a_bom_is_ignored_and_the_users_file_replaces_the_bundled_one(alone, tmp_path):
     document = shown("KH", alone(CORPUS / "bom.yaml"), tmp_path / "c")
-    assert document["country"]["name"] == "Bom Cambodia"
+    assert document["country"]["name"] == "Kingdom of Cambodia"
 
 
 def test_a_file_over_the_size_limit(tmp_path):
@@ -318,6 +319,7 @@ def test_a_hostile_file_name_is_shown_escaped(tmp_path):
     hostile = folder / "\x1b[31mevil\x07.yaml"
     hostile.write_text(
         BUNDLED.read_text(encoding="utf-8")
+        .replace("name: Cambodia", "name: Thailand")
         .replace("iso2: KH", "iso2: TH")
         .replace("iso3: KHM", "iso3: THA"),
         encoding="utf-8",

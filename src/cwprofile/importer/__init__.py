@@ -8,5 +8,6 @@ into profile files.
 - `profile` reads one profile's structure: title, background, sections, contact, dates;
 - `status`  reads each indicator's status by ITU's template rule, and says why;
 - `contact` reads where to report an incident;
-- `batch`   imports many profiles (many inputs, or a report holding many) into a folder.
+- `many`    reads many profiles (many inputs, or a report holding many) and places them in a
+  folder, one file per country (the `import` command, `import_command.py`, writes them).
 """

@@ -9,11 +9,13 @@ number, never guessed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any, NamedTuple
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
+from cwprofile.countries import Country
 from cwprofile.errors import ImportFailed, InvalidProfile, Problem
 from cwprofile.importer.contact import read_contact
 from cwprofile.importer.lines import (
@@ -69,31 +71,27 @@ class Result(NamedTuple):
 _KNOWN_CODES = {i.code for i in INDICATORS} | {p.code for p in PILLARS} | {s.code for s in SECTIONS}
 
 
-def import_text(text: str, name: str, lenient: bool = False) -> Result:
+def import_text(
+    text: str, name: str, lenient: bool = False, country: Country | None = None
+) -> Result:
     """Read a profile's text; raises ImportFailed listing what it could not read, unless
-    lenient: then the gaps are left empty (null) and listed."""
-    return import_lines(clean_lines(text), name, lenient)
+    lenient: then the gaps are left empty (null) and listed. `country` states the country
+    (`import --country`) where the title cannot."""
+    return import_lines(clean_lines(text), name, lenient, country)
 
 
-def import_lines(lines: list[Line], name: str, lenient: bool = False) -> Result:
+def import_lines(
+    lines: list[Line], name: str, lenient: bool = False, country: Country | None = None
+) -> Result:
     problems: list[Problem] = []
 
     def problem(line: int | None, where: str, message: str) -> None:
         problems.append(Problem(name, line, where, message))
 
-    country_name, country_line = _title(lines)
-    iso2 = iso3 = None
-    if country_name is None:
-        problem(1, "country", "found no 'CYBERWELLNESS PROFILE' title naming the country")
-    else:
-        from cwprofile.countries import codes_for, display_name
-
-        codes = codes_for(country_name)
-        if codes is None:
-            problem(country_line, "country", f"{country_name!r} is not a country ISO 3166 knows")
-        else:
-            iso2, iso3 = codes
-            country_name = display_name(iso2) or country_name
+    if country is None:
+        country = _country(lines, problem)
+    iso2, iso3 = (country.iso2, country.iso3) if country else (None, None)
+    country_name = country.name if country else None
 
     sections, end_line = _sections(lines, problem)
     background = _background(lines, sections)
@@ -212,18 +210,61 @@ def _header(document: dict[str, Any], gaps: list[str]) -> str:
     return "\n".join(safe_line(line) for line in lines) + "\n"
 
 
-def _title(lines: list[Line]) -> tuple[str | None, int | None]:
+def _country(lines: list[Line], problem: Any) -> Country | None:
+    """The country the title names, by exact name (`countries.py`); a title that names none
+    is refused, with how to state the country instead."""
+    from cwprofile.countries import by_name
+
+    printed, line = title_of(lines)
+    if printed is None:
+        problem(1, "country", f"found no 'CYBERWELLNESS PROFILE' title naming the country; {STATE}")
+        return None
+    country = by_name(printed)
+    if country is not None:
+        return country
+    other = by_name(printed, user_assigned=True)
+    if other is not None:
+        why = f"{printed!r} has no ISO 3166-1 code (the user-assigned code of {other.name} is "
+        problem(line, "country", f"{why}{other.iso2}); give it with --country {other.iso2}")
+    else:
+        problem(line, "country", f"{printed!r} names no country of ISO 3166-1; {STATE}")
+    return None
+
+
+STATE = "give the country with --country CODE (an ISO 3166-1 code: KH, KHM)"
+_MAX_TITLE = 120  # a country's name, as a title prints it, is never longer
+
+
+def title_of(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The country's name as the first title prints it, and its line: after `CYBERWELLNESS
+    PROFILE` on the same line, or on the next line that holds text. A name wrapped over two
+    lines (`CONGO (DEMOCRATIC REPUBLIC` / `OF THE)`) is read whole."""
     for index, line in enumerate(lines):
-        match = TITLE.match(line.text)
-        if not match:
-            continue
-        rest = match.group(1).strip()
-        if rest:
-            return rest, line.number
-        for following in lines[index + 1 : index + 6]:
-            if following.text:
-                return following.text, following.number
+        if TITLE.match(line.text):
+            return _title_at(lines, index)
     return None, None
+
+
+def _title_at(lines: list[Line], index: int) -> tuple[str | None, int | None]:
+    from cwprofile.countries import by_name
+
+    rest = TITLE.match(lines[index].text).group(1).strip()  # type: ignore[union-attr]
+    following = [line for line in lines[index + 1 : index + 6] if line.text][:2]
+    if rest:
+        candidates = [(rest, lines[index].number)]
+        if following:
+            candidates.append((f"{rest} {following[0].text}", lines[index].number))
+    elif following:
+        candidates = [(following[0].text, following[0].number)]
+        if len(following) > 1:
+            candidates.append((f"{following[0].text} {following[1].text}", following[0].number))
+    else:
+        return None, None
+    candidates = [(text[:_MAX_TITLE], number) for text, number in candidates]
+    for text, number in candidates:
+        if by_name(text, user_assigned=True) is not None:
+            return text, number
+    return candidates[0]
 
 
 def _sections(lines: list[Line], problem: Any) -> tuple[dict[str, tuple[int, list[Line]]], int]:
@@ -361,27 +402,45 @@ def split_profiles(lines: list[Line]) -> list[list[Line]]:
     every profile). A profile starts at a title naming a country, unless it repeats the
     country of a profile whose end has not been reached (a running title on each page).
     What comes before the first title (a report's introduction) belongs to no profile."""
-    from cwprofile.countries import codes_for
+    from cwprofile.countries import by_name
 
     starts: list[int] = []
-    current: tuple[str, str] | None = None
+    unnamed: list[bool] = []  # whether each start's title names no country
+    current: str | None = None
     ended = False
     for index, line in enumerate(lines):
         if current is not None and (
             line.text.upper().startswith("DISCLAIMER") or _RULE.match(line.text)
         ):
             ended = True
-        match = TITLE.match(line.text)
-        if not match:
+        if not TITLE.match(line.text):
             continue
-        named = match.group(1).strip() or next(
-            (following.text for following in lines[index + 1 : index + 6] if following.text), ""
-        )
-        codes = codes_for(named)
-        if codes is None or (codes == current and not ended):
+        named = _title_at(lines, index)[0]
+        if not named:
+            continue
+        country = by_name(named)
+        key = country.iso2 if country is not None else " ".join(named.casefold().split())
+        if key == current and not ended:
             continue
         starts.append(index)
-        current, ended = codes, False
-    if len(starts) <= 1:
+        unnamed.append(country is None)
+        current, ended = key, False
+    if not starts:
         return [lines]
-    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    # A title naming no country starts a profile (which then fails, saying so) rather than
+    # running into the one before it, when sections follow it: not a report's own heading.
+    sections = list(itertools.accumulate(_is_section(line.text) for line in lines))
+    ends = [*starts[1:], len(lines)]
+    kept = [
+        start
+        for start, end, unknown in zip(starts, ends, unnamed, strict=True)
+        if not unknown or sections[end - 1] > sections[start]
+    ]
+    if not kept:
+        return [lines]
+    return [lines[a:b] for a, b in zip(kept, [*kept[1:], len(lines)], strict=True)]
+
+
+def _is_section(text: str) -> bool:
+    heading = _heading(text)
+    return heading is not None and heading[0] in _KNOWN_CODES

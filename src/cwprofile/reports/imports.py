@@ -12,7 +12,7 @@ from cwprofile.reports import document_of, plural, status_cell
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block
-    from cwprofile.importer.batch import Outcome
+    from cwprofile.importer.many import Outcome
     from cwprofile.importer.profile import Result
 
 
@@ -47,7 +47,7 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
         }
         for o in outcomes
     ]
-    from cwprofile.importer.batch import STATES
+    from cwprofile.importer.many import STATES
 
     counts = {state: sum(1 for o in outcomes if o.state == state) for state in STATES}
     columns = ("source", "country", "file", "result", "detail")  # "gaps" is in JSON only

@@ -1,0 +1,161 @@
+"""The `import` command's controller: it reads the inputs with the importer (a library that
+returns what it read), draws the progress, writes the files, and hands the explanation or
+the summary to the output. Exit 1 when any profile failed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cwprofile.countries import Country
+from cwprofile.errors import CwprofileError, OutputError
+from cwprofile.files import write_file
+from cwprofile.importer.many import Imported, Outcome, place_all, read_all
+from cwprofile.output import Request, emit, write_stdout
+
+
+def run(
+    sources: Sequence[str],
+    named: str | None,
+    force: bool,
+    lenient: bool,
+    explain: bool,
+    country: Country | None,
+    request: Request,
+    warn: Callable[[str], None],
+) -> int:
+    """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
+    names); many go one file per country into the folder `-o` names, with a summary."""
+    output = Path(named) if named else None
+    with _progress(len(sources)) as advance:
+        imported = read_all(sources, lenient, country, advance)
+    count = sum(len(entry.results) for entry in imported)
+    if output is not None and _is_folder(named or "", output, len(sources), count):
+        return _into_folder(imported, output, force, explain, request)
+    if count > 1 and not (output is None and explain):
+        raise CwprofileError(
+            f"{imported[0].source} holds {count} profiles; "
+            "give a folder with -o DIR to write one file per country"
+        )
+    return _one_by_one(imported, output, force, explain, request, warn)
+
+
+def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
+    """Whether `-o` names a folder: one that exists, a name ending in /, or a new name given
+    for several inputs or profiles."""
+    if output.is_dir() or named.endswith(("/", os.sep)):
+        return True
+    return (inputs > 1 or profiles > 1) and not output.exists()
+
+
+def _into_folder(
+    imported: list[Imported], folder: Path, force: bool, explain: bool, request: Request
+) -> int:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {str(folder)!r}: {error.strerror}") from None
+    outcomes = []
+    for placed in place_all(imported, folder):
+        if placed.outcome is not None:
+            outcomes.append(placed.outcome)
+            continue
+        assert placed.result is not None and placed.path is not None
+        try:
+            write_file(placed.path, placed.result.yaml, force)
+        except OutputError as error:
+            country = placed.result.document["country"]["name"]
+            outcomes.append(Outcome.failed(placed.source, str(error), country))
+            continue
+        outcomes.append(Outcome.read(placed.source, placed.result, str(placed.path)))
+    emit(_report(outcomes, explain, summary=True), request)
+    return 1 if any(o.state == "failed" for o in outcomes) else 0
+
+
+def _one_by_one(
+    imported: list[Imported],
+    output: Path | None,
+    force: bool,
+    explain: bool,
+    request: Request,
+    warn: Callable[[str], None],
+) -> int:
+    """One profile to stdout or to the file `-o` names (or, with --explain and no -o, the
+    explanation of each profile read)."""
+    from cwprofile.formats import Format
+    from cwprofile.importer.profile import Result
+
+    outcomes = []
+    for entry in imported:
+        for result in entry.results:
+            if not isinstance(result, Result):
+                raise result
+            for gap in result.gaps:
+                warn(f"Warning: {gap}")
+            if output is not None:
+                write_file(output, result.yaml, force)
+                warn(f"Wrote {output}")
+            path = str(output) if output is not None else None
+            outcomes.append(Outcome.read(entry.source, result, path))
+    if explain:
+        emit(_report(outcomes, explain, summary=False), request)
+    elif output is None:
+        (result,) = (outcome.result for outcome in outcomes)
+        assert result is not None
+        if request.format is Format.json:
+            from cwprofile.formats.json import dumps
+
+            write_stdout(dumps(result.document), utf8=True)
+        else:
+            write_stdout(result.yaml)
+    return 0
+
+
+def _report(outcomes: list[Outcome], explain: bool, summary: bool):
+    from cwprofile.reports.imports import imports
+
+    return imports(outcomes, explain, summary)
+
+
+class _progress:
+    """A progress bar on stderr while many inputs are read, when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self) -> Callable[[str], None]:
+        import sys
+
+        stream = sys.stderr
+        if self.total < 2 or stream is None or not stream.isatty():
+            return lambda _: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("Importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", markup=False),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+        started = [False]
+
+        def advance(name: str) -> None:
+            from cwprofile.textsafe import safe_line
+
+            if started[0]:
+                self.bar.advance(task)
+            started[0] = True
+            self.bar.update(task, description=safe_line(name))
+
+        return advance
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

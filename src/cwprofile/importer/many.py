@@ -1,0 +1,147 @@
+"""Importing many profiles at once: several inputs, and inputs that hold several profiles (ITU's
+2015 report printed every profile one after another), each profile read, and the file each
+would be written to in a folder: one per country, with the date where there are several
+editions. Nothing here writes or prints: the `import` command does (`import_command.py`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from cwprofile.errors import CwprofileError, ImportFailed
+from cwprofile.importer.profile import Result, import_lines, split_profiles
+
+if TYPE_CHECKING:
+    from cwprofile.countries import Country
+
+STATES = ("imported", "with gaps", "failed")
+
+
+class Outcome(NamedTuple):
+    """What became of one profile read: imported, with gaps, or failed and why."""
+
+    source: str  # the input's name
+    country: str | None
+    path: str | None  # the file written, or that would have been
+    state: str  # one of STATES
+    detail: str  # why it failed, or what the gaps are
+    result: Result | None = None
+
+    @classmethod
+    def read(cls, source: str, result: Result, path: str | None) -> Outcome:
+        """A profile read (and written to `path`): imported, or with the gaps told."""
+        country = result.document["country"]["name"]
+        if not result.gaps:
+            return cls(source, country, path, "imported", "", result)
+        more = len(result.gaps) - 1
+        told = result.gaps[0] + (
+            f" (and {more} more, listed at the top of the file)" if more else ""
+        )
+        return cls(source, country, path, "with gaps", told, result)
+
+    @classmethod
+    def failed(cls, source: str, why: str, country: str | None = None) -> Outcome:
+        return cls(source, country, None, "failed", why)
+
+
+class Imported(NamedTuple):
+    """One input, and each profile it held (or why it could not be read)."""
+
+    source: str
+    results: list[Result | ImportFailed | CwprofileError]
+
+
+def read_all(
+    sources: Sequence[str],
+    lenient: bool,
+    country: Country | None = None,
+    advance: Callable[[str], None] = lambda _: None,
+) -> list[Imported]:
+    """Every profile of every input, read (or why it could not be). `country` states the
+    country of a profile whose title cannot (`import --country`)."""
+    from cwprofile.importer.lines import clean_lines
+    from cwprofile.importer.source import read_source
+
+    out = []
+    for source in sources:
+        advance(source)
+        try:
+            text, name = read_source(source)
+        except CwprofileError as error:
+            out.append(Imported(source, [error]))
+            continue
+        results: list[Result | ImportFailed | CwprofileError] = []
+        profiles = split_profiles(clean_lines(text))
+        if country is not None and len(profiles) > 1:
+            why = f"{name}: holds {len(profiles)} profiles; --country states the country of one"
+            out.append(Imported(name, [CwprofileError(why)]))
+            continue
+        for lines in profiles:
+            try:
+                results.append(import_lines(lines, name, lenient, country))
+            except ImportFailed as error:
+                results.append(error)
+        out.append(Imported(name, results))
+    return out
+
+
+def file_stem(result: Result) -> str:
+    """`cambodia`, `korea-republic-of`: the country's name as a file name."""
+    import unicodedata
+
+    name = result.document["country"]["name"] or "unknown"
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "profile"
+
+
+class Placed(NamedTuple):
+    """A profile read and the file it goes to in the folder, or the outcome that stops it."""
+
+    source: str
+    result: Result | None
+    path: Path | None
+    outcome: Outcome | None  # already decided: it failed, or repeats one placed before
+
+
+def place_all(imported: list[Imported], folder: Path) -> list[Placed]:
+    """Where each profile read goes in `folder`: one file per country, with the date when
+    the inputs hold several editions of one; a country and edition met twice goes once."""
+    stems = {
+        id(result): file_stem(result)
+        for entry in imported
+        for result in entry.results
+        if isinstance(result, Result)
+    }
+    editions: dict[str, set[str | None]] = {}
+    for entry in imported:
+        for result in entry.results:
+            if isinstance(result, Result):
+                updated = result.document["provenance"]["last_updated"]
+                editions.setdefault(stems[id(result)], set()).add(updated)
+    placed = []
+    taken: dict[Path, str] = {}  # the files of this run, and the input each came from
+    for entry in imported:
+        for result in entry.results:
+            if not isinstance(result, Result):  # its one line: the first problem, and how many
+                placed.append(
+                    Placed(entry.source, None, None, Outcome.failed(entry.source, str(result)))
+                )
+                continue
+            stem = stems[id(result)]
+            if len(editions[stem]) > 1:
+                stem += "-" + (result.document["provenance"]["last_updated"] or "undated")
+            path = folder / f"{stem}.yaml"
+            if path in taken:
+                detail = f"the same country and edition as {taken[path]}, written to {path}"
+                country = result.document["country"]["name"]
+                placed.append(
+                    Placed(
+                        entry.source, result, None, Outcome.failed(entry.source, detail, country)
+                    )
+                )
+                continue
+            taken[path] = entry.source
+            placed.append(Placed(entry.source, result, path, None))
+    return placed
