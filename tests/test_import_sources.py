@@ -287,9 +287,12 @@ def test_import_reports_read_back_by_their_consumers(run, tmp_path):
             keep_default_na=False,
         )
         if "--explain" in arguments:
-            rows = [s for p in document["profiles"] for s in p.get("statuses", [])]
-            assert frame["sentence"].tolist() == [r["sentence"] for r in rows]
-            assert frame["rule"].tolist() == [r["rule"] for r in rows]
+            rows = []
+            for profile in document["profiles"]:
+                rows += [(s["rule"], s["sentence"]) for s in profile["statuses"]]
+                if profile["contact"] is not None:
+                    rows.append(("the computer-incident sentence", profile["contact"]["sentence"]))
+            assert list(zip(frame["rule"], frame["sentence"], strict=True)) == rows
         else:
             assert frame["result"].tolist() == [p["result"] for p in document["profiles"]]
             assert frame["detail"].tolist() == [p["detail"] or "" for p in document["profiles"]]

@@ -517,3 +517,181 @@ def test_soft_hyphens_at_line_ends(source):
     soft = soft.replace("Cambodia has an  \nofficially", "Cambodia has an offi\u00ad\ncially")
     assert soft.count("\u00ad") == 2
     assert import_text(soft, "kh").document["indicators"] == expected["indicators"]
+
+
+@pytest.mark.parametrize(
+    ("section", "contact"),
+    [
+        (  # the case: another body first, the CERT in the computer-incident sentence
+            "Offensive content can be reported to the Ministry of Information on 023 724 159. "
+            "Computer incidents can be reported by a form on the website of the national CERT "
+            "(KH-CERT) or by phone on +855 23 880 920.",
+            ("national CERT (KH-CERT)", "+855 23 880 920", None, None),
+        ),
+        (
+            "Online child abuse can be reported to the Internet Hotline of APLE at "
+            "http://www.aple.example or by email to hotline@aple.example. Cyber incidents can "
+            "be reported to CamCERT on (855) 92 335 536 and by the email cert@camcert.example.",
+            ("CamCERT", "(855) 92 335 536", "cert@camcert.example", None),
+        ),
+        (  # the channels in the sentences right after the computer-incident one
+            "Computer incidents can be reported to the CIRT of the Ministry. Its hotline is "
+            "+855 23 880 920 and its email is cirt@mptc.example. Fraud can be reported to "
+            "the police on 117 or by email to fraud@police.example.",
+            ("CIRT of the Ministry", "+855 23 880 920", "cirt@mptc.example", None),
+        ),
+        (  # the CERT named first, content after: the content body stays in the evidence
+            "Cybersecurity incidents can be reported to MyCERT via https://www.mycert.example. "
+            "Illegal content can be reported to the Communications Commission on 1800 888 030.",
+            ("MyCERT", None, None, "https://www.mycert.example"),
+        ),
+        (  # only other kinds of report: no contact for computer incidents
+            "Child sexual abuse material can be reported to the police hotline on 117 or to "
+            "report@police.example.",
+            (None, None, None, None),
+        ),
+        (  # no kind of report named: the section read whole
+            "Incidents can be reported via email to cert@cert.at.",
+            (None, None, "cert@cert.at", None),
+        ),
+    ],
+)
+def test_the_contact_is_the_body_the_computer_incident_sentence_names(section, contact):
+    from cwprofile.importer.contact import read_contact
+
+    found = read_contact(section)
+    assert (found["organisation"], found["phone"], found["email"], found["web"]) == contact
+
+
+def test_explain_shows_the_sentence_the_contact_came_from(run, source, tmp_path):
+    several = as_thailand(source).replace(
+        "Computer incidents can be reported to",
+        "Offensive content can be reported to the Ministry of Digital Economy on 1212. "
+        "Computer incidents can be reported to",
+    )
+    given = tmp_path / "th.txt"
+    given.write_text(several, encoding="utf-8")
+    explained = run.json("import", str(given), "--explain")["profiles"][0]["contact"]
+    assert (
+        explained["organisation"] == "National Thailand Computer Emergency Response Team (CamCERT)"
+    )
+    assert explained["sentence"].startswith("Computer incidents can be reported to the National")
+    assert "Ministry of Digital Economy" not in explained["sentence"]
+    shown = run("import", str(given), "--explain", "--format", "text").stdout
+    assert "Read from:     Computer incidents can be reported to the National Thailand" in shown
+
+
+# The claim, not a clause: a negative or a plan inside a relative or subordinate clause
+# qualifies the claim; in the claim itself it is a no. In ITU's style, each way.
+CLAUSE_YES = [
+    "Chad has an officially recognized national cybersecurity strategy that is not yet fully implemented.",
+    "Chad has an officially recognized national CIRT which does not yet cover the private sector.",
+    "Chad has an officially recognized national CIRT, which does not yet have a website.",
+    "Chad has certified professionals who are not yet numerous enough.",
+    "Chad has public sector professionals whose certifications have not been renewed since 2012.",
+    "Chad participates in regional forums where members do not share classified assets.",
+    "Chad has an officially recognized agency that is not responsible for child online protection alone.",
+    "Chad has a national cybersecurity strategy that will be reviewed in 2016.",
+    "Chad has an officially recognized national CIRT that does not yet operate around the clock.",
+    "Chad has a framework for the certification of agencies that has not been updated since 2010.",
+    "Chad has officially recognized programs for sharing assets that are not limited to the public sector.",
+    "Although Chad does not have a national strategy, the Ministry of ICT has adopted a cybersecurity policy.",
+    "Though Chad has no CIRT of its own, it is a member of the ITU-IMPACT initiative.",
+    "While Chad does not have a national roadmap, the Cybersecurity Council oversees governance.",
+    "Even though no national figures exist, Chad conducts an annual benchmarking exercise.",
+    "Chad has an officially recognized national CIRT, but it is not yet fully staffed.",
+    "Chad has enacted a cybercrime law, although it does not cover online fraud.",
+    "Chad has an officially recognized national CIRT, however it is not yet operational.",
+    "Chad has an officially recognized national CIRT, yet it does not have a website.",
+    "Chad has adopted a national strategy because it does not want to lag behind.",
+    "Chad is a member of FIRST, whose members do not disclose incidents publicly.",
+    "The Ministry of Posts, which does not regulate content, is the agency responsible for cybersecurity.",
+    "Chad has a national CIRT (which is not yet accredited by FIRST).",
+    "Chad has signed the Convention, which it has not yet ratified.",
+    "Chad has certified government agencies that have not all renewed their certification.",
+    "Specific legislation on child protection has been enacted through the Penal Code, which does not yet mention online grooming.",
+    "Chad has an officially recognized framework that does not apply to the military.",
+    "The National Agency for ICT is the agency responsible for cybersecurity, although it has no budget of its own.",
+    "Chad has an officially recognized national benchmarking exercise that has not been published.",
+    "Chad has a national governance roadmap that was not yet adopted by parliament in 2014.",
+    "Chad participates in the ALERT exercises, which are not held every year.",
+    "Chad has officially recognized partnerships with states that are not members of ITU.",
+    "Chad has research programs for standards that will be extended to the private sector.",
+    "Chad has an officially recognized agency that plans to open a second office.",
+    "Chad has a CIRT that is being expanded.",
+    "Chad has a cybersecurity strategy whose action plan is under development.",
+    "Chad has training programs for professionals who do not work in the public sector.",
+    "Chad has enacted regulation that forbids providers not to report incidents.",
+    "Chad conducts awareness campaigns that do not target children only.",
+    "Chad has a national CIRT, although there is no sector-specific CIRT.",
+    "Chad has acceded to the Convention on the Rights of the Child, with no declarations or reservations.",
+]
+CLAUSE_NO = [
+    "Chad does not have any officially recognized national cybersecurity strategy.",
+    "Chad does not have an officially recognized national CIRT that responds to incidents.",
+    "Chad does not have any officially recognized agency that offers institutional support on child online protection.",
+    "There is no officially recognized national CIRT that serves the public sector.",
+    "There are no public sector professionals who are certified under international programs.",
+    "Chad has not enacted any legislation that pertains to cybercrime.",
+    "Chad has no officially recognized framework that implements international standards.",
+    "Chad does not have a national roadmap, although a draft exists.",
+    "Chad does not have a CIRT, but it participates in ALERT exercises.",
+    "Chad does not have a strategy, which is being drafted.",
+    "Chad reported that it does not have a national CIRT.",
+    "Chad stated that there is no national strategy.",
+    "Chad indicated that it has no certified agencies.",
+    "Chad will be establishing a national CIRT that covers all sectors by end of 2015.",
+    "Chad is drafting a national strategy that will cover cybersecurity.",
+    "Chad plans to establish an agency that will be responsible for cybersecurity.",
+    "Chad intends to adopt a roadmap that sets out national governance.",
+    "A national strategy, which will be adopted in 2016, is under development.",
+    "Chad is in the process of setting up a CIRT that will serve the government.",
+    "Chad lacks an officially recognized national CIRT that responds to incidents.",
+    "Chad does not have any officially recognized partnerships that facilitate sharing of assets.",
+    "Chad does not have any certified agencies, although some are preparing for it.",
+    "Chad doesn't have an officially recognized CIRT which coordinates response.",
+    "Chad has not yet adopted the strategy that was drafted in 2012.",
+    "Chad does not have any officially recognized benchmarking exercises that measure development.",
+    "Chad does not participate in any regional forum where assets are shared.",
+    "No officially recognized national CIRT exists.",
+    "Chad does not currently have any programs that raise awareness.",
+    "There is currently no agency that is responsible for cybersecurity.",
+    "Chad has not signed the Convention, which most states have ratified.",
+    "Because Chad has no CIRT, it does not have any incident response capacity.",
+    "Although ITU completed an assessment, Chad does not have a national CIRT.",
+    "While a draft exists, Chad does not have an officially recognized strategy.",
+    "Chad does not have officially recognized programs that share cybersecurity assets within the public sector.",
+    "The national CIRT that Chad plans to establish will be hosted by the regulator.",
+    "Chad will adopt a cybercrime law which criminalizes unauthorized access.",
+    "Chad is developing a framework that will certify agencies.",
+    "Chad does not have any public sector professionals who are certified.",
+    "Chad has not ratified the Optional Protocol, which it signed in 2002.",
+    "There is no legislation that specifically addresses child online protection.",
+    "Chad has no officially recognized national or sector-specific research programs that develop standards.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"), [(s, True) for s in CLAUSE_YES] + [(s, False) for s in CLAUSE_NO]
+)
+def test_the_claim_not_a_clause(sentence, status):
+    decision = decide(sentence)
+    assert decision.status is status, (decision.rule, sentence)
+    if status and decision.rule != "states what exists":
+        assert decision.rule.endswith("is in a relative or subordinate clause)")
+
+
+def test_explain_names_the_clause_rule(run, tmp_path, source):
+    text = as_thailand(source).replace(
+        "Thailand has an officially recognized national cybersecurity strategy.",
+        "Thailand has an officially recognized national cybersecurity strategy that is not "
+        "yet fully implemented.",
+    )
+    given = tmp_path / "th.txt"
+    given.write_text(text, encoding="utf-8")
+    statuses = run.json("import", str(given), "--explain")["profiles"][0]["statuses"]
+    policy = next(s for s in statuses if s["id"] == "policy")
+    assert (policy["status"], policy["rule"]) == (
+        True,
+        "states what exists ('is not' is in a relative or subordinate clause)",
+    )

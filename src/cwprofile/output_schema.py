@@ -233,6 +233,15 @@ def imports() -> dict[str, Any]:
         }
     )
     nullable = {"type": ["string", "null"]}
+    contact = _object(
+        {
+            "organisation": nullable,
+            "phone": nullable,
+            "email": nullable,
+            "web": nullable,
+            "sentence": {"type": "string"},
+        }
+    )
     row = _object(
         {
             "source": TEXT,
@@ -242,9 +251,11 @@ def imports() -> dict[str, Any]:
             "detail": nullable,
             "gaps": {"type": "array", "items": TEXT},
             "statuses": {"type": "array", "items": status, "maxItems": len(INDICATORS)},
+            "contact": {"oneOf": [contact, {"type": "null"}]},
         }
     )
-    row["required"].remove("statuses")  # only with --explain
+    for key in ("statuses", "contact"):  # only with --explain
+        row["required"].remove(key)
     counts = _object(dict.fromkeys(STATES, COUNT))
     return _document("import", {"profiles": {"type": "array", "items": row}, "counts": counts})
 

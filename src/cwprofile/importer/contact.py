@@ -1,14 +1,20 @@
-"""Where to report an incident, read from the reporting-mechanism section as ITU writes it:
-"Computer incidents can be reported to <organisation> on the phone number ... and by the
+"""Where to report a computer incident, read from the reporting-mechanism section as ITU writes
+it: "Computer incidents can be reported to <organisation> on the phone number ... and by the
 email ...", "... via a form on the website of <organisation> at <address>", "... through
-<organisation>'s website". Every channel found is kept: the form or website, the phone, the
-email. A phone number stays as printed; its E.164 form is derived from the profile's country
-when the file is loaded."""
+<organisation>'s website".
+
+The contact is the body the computer-incident sentence names (the one about computer, cyber
+or cybersecurity incidents, or naming a CERT, CSIRT or CIRT), with the phone, email and web
+address written in that sentence or right after it (up to the next sentence that reports
+something else). Bodies for other reports (offensive content, child abuse, fraud) stay in
+the evidence. A section that names no computer incidents and no other kind of report is
+read whole. A phone number stays as printed; its E.164 form is derived from the profile's
+country when the file is loaded."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)]", re.IGNORECASE)
@@ -20,6 +26,8 @@ PHONE = re.compile(
 )
 # A number in international form needs no label ("… on +855 23 880 920").
 INTERNATIONAL = re.compile(r"(?<![\w/+])(\+\d[\d\s().\-/]{6,}\d)")
+# Nor does one the contact's sentence gives after "on" or "at" ("… to CamCERT on (855) 92 …").
+AFTER_ON = re.compile(r"(?<!\w)(?:on|at)\s+(\(?\+?\d[\d\s().\-/]{6,}\d)", re.IGNORECASE)
 # What stands between "reported" and the organisation: the verb's preposition and the
 # channel ("a form on the website of", "the hotline of").
 _LEAD = re.compile(
@@ -39,28 +47,75 @@ _END = re.compile(
     r"(?:phone|telephone|tel\b|e-?mail|web|website|online|hotline|helpline|numbers?|form|portal"
     r"|address|fax|toll|free|link|url|https?:|www\.)"
     r"|\s+(?:at|on|to)\s+(?:https?://|www\.|\+?\(?\d|\S+@)"
+    r"|\s+(?:or|and)\s+(?:by|on|at|via|through|using)\s"
     r"|\s+(?:by|through|via)\s+(?:filling|sending|calling|completing|submitting|writing"
     r"|contacting|dialling|dialing)\b"
-    r"|\s*[,;:(]\s*(?!\w+\))|\s*[,;:]|\.(?:\s|$)|$",
+    r"|\s*[,;:(]\s*(?![\w.-]+\))|\s*[,;:]|\.(?:\s|$)|$",
     re.IGNORECASE,
 )
 
 
+# What a computer-incident sentence names: the incidents, or a computer emergency team
+# (`CamCERT`, `CERT-In`, `GovCERT.ch`, `CSIRT`, `CIRT`; capitals only: not `concert`).
+_INCIDENTS = re.compile(
+    r"\b(?:computer|cyber|cyber-?security|ict|information\s+security|it\s+security)"
+    r"(?:\s+security)?\s+(?:incidents?|attacks?|threats?)\b",
+    re.IGNORECASE,
+)
+_TEAM = re.compile(r"(?<![A-Za-z])[A-Za-z]*(?:CERT|CSIRT|CIRT)(?![a-z])")
+# Reports of something else: what other bodies are named for.
+_OTHER = re.compile(
+    r"\b(?:content|child|children|abuse|exploitation|pornograph\w*|fraud\w*|scams?|harass\w*"
+    r"|bully\w*|hate|illegal|offensive|consumer|spam|crimes?|trafficking)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"\breport(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+class Contact(NamedTuple):
+    fields: dict[str, Any]  # organisation, phone, email, web (None where the text has none)
+    sentence: str  # what they were read from: the computer-incident sentence (and after)
+
+
 def read_contact(text: str) -> dict[str, Any]:
     """The contact fields of a reporting-mechanism section (None where the text has none)."""
-    flat = " ".join(text.split())
-    phone = PHONE.search(flat) or INTERNATIONAL.search(flat)
+    return contact_of(text).fields
+
+
+def contact_of(text: str) -> Contact:
+    """The contact for computer incidents, and the passage it was read from."""
+    passage = _passage(text)
+    flat = " ".join(passage.split())
+    phone = PHONE.search(flat) or INTERNATIONAL.search(flat) or AFTER_ON.search(flat)
     email = EMAIL.search(flat)
     web = URL.search(flat)
     web_address = web.group().rstrip(".,;") if web else None
     if web_address and web_address.lower().startswith("www."):
         web_address = "http://" + web_address
-    return {
+    fields = {
         "organisation": organisation(flat),
         "phone": phone.group(1).strip() if phone else None,
         "email": email.group().rstrip(".") if email else None,
         "web": web_address,
     }
+    return Contact(fields, flat)
+
+
+def _passage(text: str) -> str:
+    """The computer-incident sentence and what follows it up to the next report of
+    something else; the whole section when it names no kind of report at all; else none."""
+    from cwprofile.importer.status import sentences
+
+    found = sentences(text)
+    about = [n for n, s in enumerate(found) if _INCIDENTS.search(s) or _TEAM.search(s)]
+    if not about:
+        return "" if any(_OTHER.search(s) for s in found) else text
+    # The sentence that reports computer incidents, before one that merely mentions them.
+    start = next((n for n in about if _REPORTED.search(found[n])), about[0])
+    end = start + 1
+    while end < len(found) and not _REPORTED.search(found[end]):
+        end += 1
+    return " ".join(found[start:end])
 
 
 def organisation(flat: str) -> str | None:

@@ -17,7 +17,7 @@ from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
 from cwprofile.countries import Country
 from cwprofile.errors import ImportFailed, InvalidProfile, Problem
-from cwprofile.importer.contact import read_contact
+from cwprofile.importer.contact import contact_of
 from cwprofile.importer.lines import (
     HEADING,
     TITLE,
@@ -66,6 +66,7 @@ class Result(NamedTuple):
     document: dict[str, Any]
     gaps: list[str]
     decisions: dict[str, Decision]  # by indicator id: how each status was read
+    contact_sentence: str  # what the contact was read from (the computer-incident sentence)
 
 
 _KNOWN_CODES = {i.code for i in INDICATORS} | {p.code for p in PILLARS} | {s.code for s in SECTIONS}
@@ -125,7 +126,7 @@ def import_lines(
             "evidence": evidence,
         }
 
-    contact = read_contact(indicators["reporting_mechanism"]["evidence"])
+    contact, contact_sentence = contact_of(indicators["reporting_mechanism"]["evidence"])
     tail = " ".join(line.text for line in lines[end_line:] if line.text)
     provenance = _provenance(tail, lines, problem)
 
@@ -142,7 +143,7 @@ def import_lines(
         # Even a lenient import needs the country and the sections: without them there is
         # no profile to write, only a file that would not load.
         raise ImportFailed(problems)
-    return _finish(document, name, problems, decisions, lenient)
+    return _finish(document, name, problems, decisions, contact_sentence, lenient)
 
 
 def _finish(
@@ -150,6 +151,7 @@ def _finish(
     name: str,
     problems: list[Problem],
     decisions: dict[str, Decision],
+    contact_sentence: str,
     lenient: bool,
 ) -> Result:
     """Check what was read against the schema and write it in the canonical form. A lenient
@@ -168,7 +170,8 @@ def _finish(
         profile = from_document(Document(name, document))
     document = to_document(profile, derived=False)
     gaps = [str(p) for p in problems]
-    return Result(_header(document, gaps) + _yaml(document), document, gaps, decisions)
+    yaml = _header(document, gaps) + _yaml(document)
+    return Result(yaml, document, gaps, decisions, contact_sentence)
 
 
 def _empty(document: dict[str, Any], field: str) -> bool:

@@ -91,6 +91,9 @@ ABBREVIATIONS = frozenset(
 )
 
 
+MAX_SENTENCE = 1000
+
+
 class Decision(NamedTuple):
     status: bool | None  # yes, no, unknown
     sentence: str  # the opening statement that carries it
@@ -103,7 +106,7 @@ def sentences(text: str) -> list[str]:
     for line in text.split("\n"):
         start = 0
         for end in re.finditer(r"[.!?](?=\s+[\"“(‘'A-Z0-9-])", line):
-            word = re.search(r"([\w.]+)$", line[start : end.start()])
+            word = re.search(r"([\w.]+)$", line[max(start, end.start() - 24) : end.start()])
             before = word.group(1).lower() if word else ""
             if before in ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", before):
                 continue
@@ -114,11 +117,62 @@ def sentences(text: str) -> list[str]:
     return [sentence for sentence in out if sentence]
 
 
+# Verbs whose `that` opens what they report, which is the claim ("Chad reported that it does
+# not have a CIRT"); after any other word `that` opens a relative or subordinate clause. Past
+# forms only: `states` and `reports` are as often nouns ("partnerships with states that ...").
+_REPORTING = (
+    r"(?:report|stat|indicat|confirm|declar|announc|not|acknowledg|mention|claim|explain)ed"
+    r"|specified|said|known|understood|clear"
+)
+# A clause in the subject ("The CIRT that Chad plans to establish will ...") ends where no
+# comma says: it is qualified only after a verb of the claim has come.
+_CLAIM_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|does|do|did|will|can|could|may|must|shall|should"
+    r"|lacks?|participates?|conducts?|contains?|provides?|offers?|hosts?|maintains?|operates?"
+    r"|runs?|organi[sz]es?|signed|ratified|acceded|enacted|adopted|established|joined"
+    r"|launched|created|completed|exists?)\b",
+    re.IGNORECASE,
+)
+# Clauses that qualify the claim rather than make it: relative clauses (`that is not yet
+# fully implemented`, `, which does not yet ...`, `who are not ...`) and subordinate ones
+# (`although ...`, `, but ...`, `because ...`), from their opening word to the next comma,
+# semicolon or dash, or to the sentence's end.
+_CLAUSE_END = r"(?=\s*(?:[,;]|\s[-–—]\s|$))"
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who|whom|whose|where)\b[^,;]*?" + _CLAUSE_END, re.IGNORECASE
+)
+_SUBORDINATE = r"(?:although|though|even\s+though|even\s+if|while|whilst|whereas|because|unless|despite|in\s+spite\s+of)"
+_LEADING = re.compile(rf"^\s*{_SUBORDINATE}\b[^,;]*[,;]\s*", re.IGNORECASE)
+_TRAILING = re.compile(
+    rf"(?:,\s*(?:{_SUBORDINATE}|but|yet|however)|\s+{_SUBORDINATE})\b.*$", re.IGNORECASE
+)
+_REPORTED_THAT = re.compile(rf"\b(?:{_REPORTING})\s+$", re.IGNORECASE)
+
+
 def main_clause(sentence: str) -> str:
-    """The sentence without its asides: parentheses and `, which ...` clauses, which qualify
-    what the sentence states ("has adopted a strategy, which will be reviewed in 2020")."""
+    """The sentence's claim without what qualifies it: parentheses, relative clauses and
+    subordinate clauses. "has a strategy, which will be reviewed in 2020", "has a strategy
+    that is not yet fully implemented" and "Although X does not have a CIRT, the Ministry
+    handles incidents" each claim what exists. A `that` after a reporting verb ("reported
+    that it does not have ...") opens the claim itself and is kept."""
     sentence = re.sub(r"\([^()]*\)", "", sentence)
-    return re.sub(r",\s*(?:which|who|whose|where)\b[^,]*(?:,|$)", " ", sentence)
+    # An aside between commas (`, which ...,`) is one wherever it stands.
+    sentence = re.sub(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)", " ", sentence)
+    sentence = _LEADING.sub("", sentence)
+    sentence = _TRAILING.sub("", sentence)
+    kept = []
+    position = 0
+    for clause in _RELATIVE.finditer(sentence):
+        before = sentence[position : clause.start()]
+        opening = sentence[: clause.start()]
+        if not _CLAIM_VERB.search(opening) or (
+            clause.group().lower().startswith("that") and _REPORTED_THAT.search(opening)
+        ):
+            continue
+        kept.append(before)
+        position = clause.end()
+    kept.append(sentence[position:])
+    return " ".join("".join(kept).split())
 
 
 def decide(text: str) -> Decision:
@@ -127,16 +181,20 @@ def decide(text: str) -> Decision:
     if not found:
         return Decision(None, "", "empty section")
     statement = next((s for s in found if not CONTEXT.match(s)), found[0])
-    main = main_clause(statement)
-    if match := UNAVAILABLE.search(statement):
+    # A sentence is read within its first thousand characters: no real one is longer, and
+    # the clause rules stay linear on a text that is one endless "sentence".
+    main = main_clause(statement[:MAX_SENTENCE])
+    if match := UNAVAILABLE.search(statement[:MAX_SENTENCE]):
         return Decision(None, statement, f"information not available: {_quoted(match)}")
     if match := NEGATIVE.search(main):
         return Decision(False, statement, f"negative sentence: {_quoted(match)}")
     if match := FUTURE.search(main):
         return Decision(False, statement, f"plan for the future: {_quoted(match)}")
-    if statement.startswith("- "):
-        return Decision(True, statement, "lists what exists")
-    return Decision(True, statement, "states what exists")
+    aside = NEGATIVE.search(statement[:MAX_SENTENCE]) or FUTURE.search(statement[:MAX_SENTENCE])
+    rule = "lists what exists" if statement.startswith("- ") else "states what exists"
+    if aside:
+        rule += f" ({_quoted(aside)} is in a relative or subordinate clause)"
+    return Decision(True, statement, rule)
 
 
 def _quoted(match: re.Match[str]) -> str:

@@ -31,6 +31,11 @@ def _statuses(result: Result) -> list[dict[str, Any]]:
     ]
 
 
+def _contact(result: Result) -> dict[str, Any]:
+    """The contact read, and the sentence it was read from."""
+    return {**result.document["contact"], "sentence": result.contact_sentence}
+
+
 def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report:
     """What became of each profile read (imported, with gaps, or failed, and where it was
     written); with `explain`, for each indicator the status, the sentence that carries it and
@@ -43,7 +48,14 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
             "result": o.state,
             "detail": o.detail or None,
             "gaps": list(o.result.gaps) if o.result else [],
-            **({"statuses": _statuses(o.result) if o.result else []} if explain else {}),
+            **(
+                {
+                    "statuses": _statuses(o.result) if o.result else [],
+                    "contact": _contact(o.result) if o.result else None,
+                }
+                if explain
+                else {}
+            ),
         }
         for o in outcomes
     ]
@@ -55,17 +67,18 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
     def records() -> Records:
         if not explain:
             return Records(columns, [tuple(row[c] for c in columns) for row in rows])
-        return Records(
-            (*columns[:3], "code", "indicator", "status", "rule", "sentence"),
-            [
-                (row["source"], row["country"], row["file"], *(s[k] for k in STATUS_COLUMNS))
-                for row in rows
-                for s in row["statuses"]
-            ],
-        )
+        found = []
+        for row in rows:
+            where = (row["source"], row["country"], row["file"])
+            found += [(*where, *(s[k] for k in STATUS_COLUMNS)) for s in row["statuses"]]
+            if row["contact"] is not None:  # the contact's row: what it was read from
+                found.append(
+                    (*where, None, "contact", None, CONTACT_RULE, row["contact"]["sentence"])
+                )
+        return Records((*columns[:3], "code", "indicator", "status", "rule", "sentence"), found)
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.blocks import Column, Lines, Paragraph, Table
+        from cwprofile.blocks import Column, Fields, Lines, Paragraph, Table
 
         out: list[Block] = []
         for row in rows if explain else ():
@@ -94,6 +107,22 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
                     key_columns=2,
                 )
             )
+            contact = row["contact"]
+            out.append(
+                Fields(
+                    (
+                        ("Organisation", contact["organisation"]),
+                        ("Phone", contact["phone"]),
+                        ("Email", contact["email"]),
+                        ("Web", contact["web"]),
+                        (
+                            "Read from",
+                            contact["sentence"] or "no sentence names computer incidents",
+                        ),
+                    ),
+                    title=f"The contact for computer incidents of {row['country']}",
+                )
+            )
             if row["detail"]:
                 out.append(Lines((f"Gaps: {row['detail']}",)))
         if summary:
@@ -119,3 +148,4 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
 
 
 STATUS_COLUMNS = ("code", "id", "status", "rule", "sentence")
+CONTACT_RULE = "the computer-incident sentence"
