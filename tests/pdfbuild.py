@@ -67,38 +67,71 @@ def pieces(text: str) -> list[Piece]:
     return out
 
 
-def build(*texts: str, header: str | None = None, columns: bool = True) -> bytes:
+class Layout(NamedTuple):
+    """Where a PDF puts its page furniture: the page number (`None`, or where: `bottom-left`,
+    `bottom-center`, `bottom-right`, `top-right`), its form (`{n}` is the page, `{nb}` the
+    pages), a running header and footer (`None`: none; `""` for the header: the title and
+    the country; `{n}` in the header: the page), a page break forced after one heading, and
+    the background's columns."""
+
+    number: str | None = "bottom-center"
+    number_form: str = "Page {n} of {nb}"
+    header: str | None = ""
+    footer: str | None = None
+    break_after: str | None = None
+    columns: bool = True
+
+
+def build(
+    *texts: str, header: str | None = "", columns: bool = True, layout: Layout | None = None
+) -> bytes:
     """A PDF of the profiles' `texts`, each from a new page (as ITU's 2015 report printed
-    them one after another). `header` is the running header (default: the title and the
-    country); `columns=False` puts the background's figures one under the other."""
+    them one after another), laid out as `layout` says (or, for short: `header`, the running
+    header, "" for the title and the country, None for none; `columns=False` puts the
+    background's figures one under the other)."""
     from fpdf import FPDF
 
+    layout = layout or Layout(header=header, columns=columns)
     running = [""]
 
     class Profile(FPDF):
         def header(self) -> None:
-            self.set_font("Helvetica", "I", 8)
-            self.cell(0, 6, running[0], align="R", new_x="LMARGIN", new_y="NEXT")
+            if layout.header is not None:
+                self.set_font("Helvetica", "I", 8)
+                header = running[0].replace("{n}", str(self.page_no()))
+                self.cell(0, 6, header, align="R", new_x="LMARGIN", new_y="NEXT")
+            if layout.number == "top-right":
+                self.set_xy(self.l_margin, 5)
+                self.set_font("Helvetica", "", 8)
+                self.cell(0, 5, _number(self), align="R")
+                self.set_xy(self.l_margin, 16)
             self.ln(4)
 
         def footer(self) -> None:
             self.set_y(-15)
             self.set_font("Helvetica", "", 8)
-            self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
+            if layout.footer is not None:
+                self.cell(0, 5, layout.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+            if layout.number and layout.number.startswith("bottom"):
+                align = {"bottom-left": "L", "bottom-center": "C", "bottom-right": "R"}
+                self.cell(0, 5, _number(self), align=align[layout.number])
+
+    def _number(pdf) -> str:
+        return layout.number_form.format(n=pdf.page_no(), nb="{nb}")
 
     pdf = Profile(format="A4")
-    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_auto_page_break(True, margin=22)
     pdf.set_title("Cyberwellness Profiles")
     for text in texts:
         parts = pieces(text)
         country = next((p.texts[0] for p in parts if p.kind == "country"), "")
-        running[0] = header if header is not None else f"ITU Cyberwellness Profile {country}"
+        running[0] = layout.header or f"ITU Cyberwellness Profile {country}"
         pdf.add_page()
-        _lay_out(pdf, parts, columns)
+        _lay_out(pdf, parts, layout.columns, layout.break_after)
     return bytes(pdf.output())
 
 
-def _lay_out(pdf, parts: list[Piece], columns: bool) -> None:
+def _lay_out(pdf, parts: list[Piece], columns: bool, break_after: str | None = None) -> None:
     half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
     pending_columns: list[tuple[str, ...]] = []
 
@@ -140,6 +173,8 @@ def _lay_out(pdf, parts: list[Piece], columns: bool) -> None:
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", 11 if piece.texts[0].count(".") < 2 else 10)
             pdf.cell(0, 6, piece.texts[0], new_x="LMARGIN", new_y="NEXT")
+            if piece.texts[0] == break_after:
+                pdf.add_page()
         elif piece.kind == "rule":
             pdf.ln(4)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())

@@ -79,7 +79,11 @@ def rewrap(text: str, width: int) -> str:
 
 
 def repaginate(text: str, every: int) -> str:
-    body = [line for line in text.splitlines() if "Page " not in line]
+    """The text on pages of `every` lines: its own page markers and numbers left out, a page
+    number at the bottom of each new page and a marker at the top of the next."""
+    body = [
+        line for line in text.splitlines() if "Page " not in line and not line.strip().isdigit()
+    ]
     out = []
     for number, line in enumerate(body, start=1):
         out.append(line)
@@ -695,3 +699,25 @@ def test_explain_names_the_clause_rule(run, tmp_path, source):
         True,
         "states what exists ('is not' is in a relative or subordinate clause)",
     )
+
+
+def test_furniture_is_found_by_position_not_by_content():
+    """A number on a line of its own is a page number at the top or the bottom of a page,
+    and text in the middle of one; a line at the same place on the pages is furniture, and
+    the same words in the body are not."""
+    from cwprofile.importer.lines import clean_lines
+
+    pages = [
+        "Global Cybersecurity Index 4\n\nThe strategy was adopted in\n2013\nand revised.\n\n- 4 -",
+        "Global Cybersecurity Index 5\n\nGlobal Cybersecurity Index\nis a report.\n\n5 of 9",
+        "Page 6\nGlobal Cybersecurity Index 6\n\nIts last lines.\n\n",
+    ]
+    kept = [line.text for line in clean_lines("\f".join(pages)) if line.text]
+    assert kept == [
+        "The strategy was adopted in",
+        "2013",
+        "and revised.",
+        "Global Cybersecurity Index",
+        "is a report.",
+        "Its last lines.",
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from itertools import pairwise
+from typing import NamedTuple
 
 from cwprofile.errors import CwprofileError
 
@@ -99,27 +100,36 @@ def _read(raw: bytes) -> str:
         pages = len(document)
         if pages > MAX_PAGES:
             raise CwprofileError(f"it has {pages} pages; at most {MAX_PAGES} are read")
-        texts = []
+        read = []
         size = 0
         for number in range(pages):
             page = document[number]
             try:
-                text = _laid_out(page.get_textpage())
+                found = _lines(page.get_textpage())
             finally:
                 page.close()
-            size += len(text)
+            size += sum(len(run[4]) for line in found.lines for run in line)
             if size > MAX_TEXT_CHARS:
                 raise CwprofileError(f"it holds more than {MAX_TEXT_CHARS // 2**20} M characters")
-            texts.append(text)
-        return "\f".join(texts)
+            read.append(found)
+        step = _paragraph_step(read)
+        return "\f".join(_laid_out(found, step) for found in read)
     finally:
         document.close()
 
 
-def _laid_out(textpage) -> str:
-    """The page's text laid out as on the page, as `pdftotext -layout` does: each run of text
-    at its column (so two columns stay apart by a wide gap), a blank line where the page
-    leaves more room between lines than between the lines of a paragraph."""
+Run = tuple[float, float, float, float, str]  # left, bottom, right, top, text
+
+
+class _Page(NamedTuple):
+    lines: list[list[Run]]  # top to bottom, each line's runs
+    bottoms: list[float]  # each line's bottom
+    char: float  # the width of a character (the median of the page's runs)
+    margin: float  # where the page's text starts
+
+
+def _lines(textpage) -> _Page:
+    """The page's runs of text (with their positions), gathered into lines top to bottom."""
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
@@ -129,11 +139,9 @@ def _laid_out(textpage) -> str:
         if text:
             runs.append((left, bottom, right, top, text))
     if not runs:
-        return ""
+        return _Page([], [], 1.0, 0.0)
     widths = sorted((r[2] - r[0]) / len(r[4]) for r in runs if len(r[4]) >= 5) or [5.0]
-    char = max(widths[len(widths) // 2], 1.0)
-    margin = min(r[0] for r in runs)
-    lines: list[list[tuple[float, float, float, float, str]]] = []
+    lines: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: (-r[3], r[0])):
         middle = (run[1] + run[3]) / 2
         if lines:
@@ -144,11 +152,34 @@ def _laid_out(textpage) -> str:
                 continue
         lines.append([run])
     bottoms = [min(r[1] for r in line) for line in lines]
-    steps = sorted(a - b for a, b in pairwise(bottoms) if a - b > 0)
-    # A paragraph's line step: the commonest small step (headings and gaps make larger ones).
-    step = steps[len(steps) // 4] if steps else 0.0
+    return _Page(lines, bottoms, max(widths[len(widths) // 2], 1.0), min(r[0] for r in runs))
+
+
+def _paragraph_step(pages: list[_Page]) -> float:
+    """The step from one line of a paragraph to the next, over the whole document (a page of
+    headings and short paragraphs alone would mislead): the smallest step that many steps
+    share, within a tenth (headings and the room between paragraphs make larger ones; a
+    superscript, a rare smaller one)."""
+    steps = sorted(
+        above - below for page in pages for above, below in pairwise(page.bottoms) if above > below
+    )
+    enough = max(2, len(steps) // 10)
+    high = 0
+    for low, step in enumerate(steps):
+        while high < len(steps) and steps[high] <= step * 1.1:
+            high += 1
+        if high - low >= enough:
+            return step
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _laid_out(page: _Page, step: float) -> str:
+    """The page's text laid out as on the page, as `pdftotext -layout` does: each run of text
+    at its column (so two columns stay apart by a wide gap), a blank line where the page
+    leaves more room between lines than between the lines of a paragraph."""
     out: list[str] = []
-    for number, line in enumerate(lines):
+    char, margin, bottoms = page.char, page.margin, page.bottoms
+    for number, line in enumerate(page.lines):
         if number and step and bottoms[number - 1] - bottoms[number] > step * 1.35:
             out.append("")
         text = ""

@@ -89,6 +89,7 @@ def import_lines(
     def problem(line: int | None, where: str, message: str) -> None:
         problems.append(Problem(name, line, where, message))
 
+    _blank_running_titles(lines)
     if country is None:
         country = _country(lines, problem)
     iso2, iso3 = (country.iso2, country.iso3) if country else (None, None)
@@ -232,6 +233,20 @@ def _country(lines: list[Line], problem: Any) -> Country | None:
     else:
         problem(line, "country", f"{printed!r} names no country of ISO 3166-1; {STATE}")
     return None
+
+
+def _blank_running_titles(lines: list[Line]) -> None:
+    """A profile's title on a later page is a running title, not evidence: blank it, and
+    after a bare one the line that names the country."""
+    from cwprofile.countries import by_name
+
+    titles = [index for index, line in enumerate(lines) if TITLE.match(line.text)]
+    for index in titles[1:]:
+        bare = not TITLE.match(lines[index].text).group(1).strip()  # type: ignore[union-attr]
+        lines[index].text, lines[index].furniture = "", True
+        following = next((line for line in lines[index + 1 : index + 6] if line.text), None)
+        if bare and following and by_name(following.text[:_MAX_TITLE], user_assigned=True):
+            following.text, following.furniture = "", True
 
 
 STATE = "give the country with --country CODE (an ISO 3166-1 code: KH, KHM)"
