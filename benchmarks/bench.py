@@ -1,7 +1,8 @@
 """Time cwprofile as whole processes against a floor, and report peak memory.
 
-    python benchmarks/bench.py            # the full run (takes a few minutes)
-    python benchmarks/bench.py --quick    # fewer runs, for a first look
+    python benchmarks/bench.py                # the full run (takes a few minutes)
+    python benchmarks/bench.py --quick        # fewer runs, for a first look
+    python benchmarks/bench.py --part import  # the import's bounds and speed only
 
 Each case runs as a fresh process; the figure is the median wall time of --runs runs and the
 largest peak RSS (ru_maxrss of that child). The floor is `benchmarks/floor.py`, a bare Typer
@@ -97,6 +98,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--quick", action="store_true", help="7 runs a case")
     parser.add_argument("--sizes", default="1,200,400")
+    parser.add_argument(
+        "--part",
+        choices=("queries", "import", "all"),
+        default="all",
+        help="the queries against the floor, the import's bounds and speed, or both",
+    )
     arguments = parser.parse_args()
     runs = 7 if arguments.quick else arguments.runs
     sizes = [int(size) for size in arguments.sizes.split(",")]
@@ -110,7 +117,13 @@ def main() -> int:
     )
     work = Path(tempfile.mkdtemp(prefix="cwprofile-bench-"))
     try:
-        return run(script, work, runs, sizes)
+        missed = run(script, work, runs, sizes) if arguments.part != "import" else 0
+        if arguments.part != "queries":
+            from imports import run as run_imports
+
+            missed += run_imports(script, work, min(runs, 3))
+        print(f"\n{'all targets held' if not missed else f'{missed} targets missed'}")
+        return 1 if missed else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -189,8 +202,7 @@ def run(script: str, work: Path, runs: int, sizes: list[int]) -> int:
                     f"{case:<27}{size:>9}{cache:>7}{seconds * 1000:>9.1f}{time_ratio:>9.2f}"
                     f"{memory:>8.1f}{memory_ratio:>9.2f}  {verdict}"
                 )
-    print(f"\n{'all targets held' if not failures else f'{failures} targets missed'}")
-    return 1 if failures else 0
+    return failures
 
 
 if __name__ == "__main__":

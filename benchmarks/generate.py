@@ -1,8 +1,9 @@
 """Write N schema-valid synthetic profiles for benchmarks.
 
-Every file says it is synthetic: the country names carry "(synthetic)", the evidence is
-generated filler, and a header comment says so. Countries come from ISO 3166 (the schema
-checks the codes); past 249 profiles a country gets a second edition (another date).
+Every file says it is synthetic: a header comment says so, the evidence is generated filler,
+and the contact is a "Synthetic CERT". Countries come from cwprofile's table of ISO 3166-1
+countries, by their names (the schema checks that a name is its code's); past 249 profiles a
+country gets a second edition (another date).
 
     python benchmarks/generate.py 400 /tmp/profiles
 """
@@ -13,9 +14,8 @@ import argparse
 import random
 from pathlib import Path
 
-import pycountry
-
 from cwprofile.catalog import INDICATORS
+from cwprofile.countries import all_codes
 from cwprofile.formats import yaml
 
 WORDS = [
@@ -61,7 +61,7 @@ def sentence(rng: random.Random, words: int) -> str:
 
 
 # Cambodia is left out so that the bundled profile stays the one `show cambodia` finds.
-COUNTRIES = sorted((c for c in pycountry.countries if c.alpha_2 != "KH"), key=lambda c: c.alpha_2)
+COUNTRIES = [c for c in all_codes() if c.iso2 != "KH" and not c.user_assigned]
 
 
 def profile(number: int, rng: random.Random) -> dict:
@@ -79,9 +79,9 @@ def profile(number: int, rng: random.Random) -> dict:
     return {
         "schema_version": 1,
         "country": {
-            "name": f"{country.name} (synthetic)",
-            "iso2": country.alpha_2,
-            "iso3": country.alpha_3,
+            "name": country.name,
+            "iso2": country.iso2,
+            "iso3": country.iso3,
         },
         "background": {
             "population": {
@@ -97,10 +97,10 @@ def profile(number: int, rng: random.Random) -> dict:
         },
         "indicators": indicators,
         "contact": {
-            "organisation": f"Synthetic CERT {country.alpha_3}",
+            "organisation": f"Synthetic CERT {country.iso3}",
             "phone": f"+1 202 555 {rng.randint(1000, 1999)}",
-            "email": f"incident@cert-{country.alpha_2.lower()}.example",
-            "web": f"https://cert-{country.alpha_2.lower()}.example/report",
+            "email": f"incident@cert-{country.iso2.lower()}.example",
+            "web": f"https://cert-{country.iso2.lower()}.example/report",
         },
         "provenance": {
             "last_updated": f"{2014 + edition}-0{1 + number % 9}-1{number % 10}",

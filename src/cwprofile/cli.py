@@ -734,6 +734,9 @@ def main() -> None:
     except CwprofileError as error:  # raised outside a command: --version, --help, completion
         _stderr(f"Error: {error}")
         sys.exit(error.exit_code)
+    except MemoryError:  # a user's memory limit (`ulimit -v`) met: not a bug
+        _stderr("Error: out of memory; raise the memory limit (ulimit -v) or give less input")
+        sys.exit(EXIT_ERROR)
     except Exception as error:
         if _State.debug:
             raise

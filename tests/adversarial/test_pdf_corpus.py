@@ -9,6 +9,7 @@ characters and markup in the text.
 
 from __future__ import annotations
 
+import subprocess
 import time
 import zlib
 from pathlib import Path
@@ -172,7 +173,7 @@ def test_the_time_bound_stops_a_slow_pdf(run, tmp_path, monkeypatch):
     result = run("import", str(given), code=1)
     assert time.monotonic() - started < 10
     assert result.stderr in (
-        f"Error: {given}: reading the PDF took longer than 1 s; stopped\n",
+        f"Error: {given}: reading it took longer than 1 s; stopped\n",
         f"Error: {given}: cannot read the PDF: it ran out of the time or memory it may take\n",
     )
 
@@ -181,12 +182,52 @@ def test_the_memory_bound_stops_a_greedy_pdf(run, tmp_path, monkeypatch):
     """The address-space bound, shortened: the child cannot grow past it."""
     from cwprofile.importer import pdf
 
-    monkeypatch.setattr(pdf, "MEMORY_BYTES", 64 * 1024 * 1024)
-    given = tmp_path / "kh.pdf"
-    given.write_bytes(build(SOURCE_TEXT.read_text(encoding="utf-8")))
+    monkeypatch.setattr(pdf, "MEMORY_BYTES", 96 * 1024 * 1024)
+    given = tmp_path / "greedy.pdf"  # a profile reads in 40 MiB; this page draws 560 MB
+    given.write_bytes(page_with(b"0 0 m 1 1 l S\n" * 40_000_000, compressed=True))
     result = run("import", str(given), code=1)
     assert result.stderr.startswith(f"Error: {given}: cannot read the PDF: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_user_memory_limit_lower_than_ours_is_taken_and_said(run, tmp_path, monkeypatch):
+    """Under a user's `ulimit -v`, the reader takes the lower limit (a process cannot raise
+    its own); under one too low for PDFs, one line says so and no reader starts."""
+    import resource
+
+    from cwprofile.importer import pdf
+
+    given = tmp_path / "kh.pdf"
+    given.write_bytes(build(SOURCE_TEXT.read_text(encoding="utf-8")))
+    limits = {resource.RLIMIT_AS: (1_500_000 * 1024, 1_500_000 * 1024)}
+    real = resource.getrlimit
+    monkeypatch.setattr(resource, "getrlimit", lambda kind: limits.get(kind, real(kind)))
+    assert pdf.child_limits(str(given)) == (1_500_000 * 1024, pdf.SECONDS)
+    assert run("import", str(given)).stdout.startswith("# ITU Cyberwellness Profile of Cambodia")
+    limits[resource.RLIMIT_AS] = (40 * 2**20, resource.RLIM_INFINITY)
+    result = run("import", str(given), code=1)
+    assert result.stderr == (
+        f"Error: {given}: cannot read a PDF under a memory limit of 40 MiB (ulimit -v); "
+        "the PDF reader needs 64 MiB\n"
+    )
+
+
+def test_under_a_real_ulimit_a_pdf_imports(tmp_path):
+    """The issue as a user met it: `ulimit -v 1500000`, then a PDF import."""
+    import shlex
+
+    from ..conftest import console_script
+
+    given = tmp_path / "kh.pdf"
+    given.write_bytes(build(SOURCE_TEXT.read_text(encoding="utf-8")))
+    command = (
+        f"ulimit -v 1500000 && {shlex.quote(console_script())} import {shlex.quote(str(given))}"
+    )
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (Path(__file__).parents[2] / "profiles" / "cambodia.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_profile_pdf_with_control_characters_and_markup_shows_them_escaped(run, tmp_path) -> None:

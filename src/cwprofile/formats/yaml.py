@@ -29,7 +29,7 @@ def render(report: Report, target: Target) -> str:
 def dumps(document: dict[str, Any]) -> str:
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
         pass
 
     def represent_bool(dumper: yaml.SafeDumper, value: bool) -> yaml.Node:

@@ -14,20 +14,23 @@ follows on the next one, and a sentence split by a page break is joined again.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from itertools import pairwise
 
 from cwprofile.importer.repair import repair
 
-_PAGE_MARKER = re.compile(r"^-*\s*page\s*\d+\s*-*$", re.IGNORECASE)
+# A page marker (`--- Page 2 ---`, as some extractors write) or an image's caption: never text.
+_FURNITURE = re.compile(
+    r"(?P<marker>-*\s*page\s*\d+\s*-*$)"
+    r"|\[?(?:image|figure|fig\.|logo|picture|photo)\b[^a-z]*\]?$|\[.*(?:image|logo).*\]$",
+    re.IGNORECASE,
+)
+_FURNITURE_STARTS = frozenset("-pP[iIfFlL")
 # A page number: `7`, `- 7 -`, `Page 7`, `7 of 9`, `Page 7 of 9`, `7/9`. A bare number has at
 # most three digits: a year alone on the last line ("… August\n2014") is not one.
 _PAGE_NUMBER = re.compile(
     r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|page\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4})$",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(
-    r"^(?:\[?(?:image|figure|fig\.|logo|picture|photo)\b[^a-z]*\]?|\[.*(?:image|logo).*\])$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-•▪◦●■\uf0b7\uf0a7*]|o(?=\s))\s*")
@@ -39,7 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]”\"]$")
 EDGE = 2  # the lines at the top and at the bottom of a page where furniture stands
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # in the source text, from 1
     text: str  # trimmed, spaces folded; "" for a blank line
@@ -49,23 +52,34 @@ class Line:
 
 
 def clean_lines(text: str) -> list[Line]:
-    """The text as numbered lines, page furniture blanked out, spaces folded."""
+    """The text as numbered lines, page furniture blanked out, spaces folded. Linear, and
+    cheap per line: a 16 MiB text may hold millions of them."""
     text = repair(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = []
     page = 0
+    tabs = "\t" in text
     for number, source_line in enumerate(text.split("\n"), start=1):
         # A form feed starts a page, wherever it stands on the line.
-        for part, raw in enumerate(source_line.split("\f")):
+        for part, raw in enumerate(
+            source_line.split("\f") if "\f" in source_line else (source_line,)
+        ):
             page += part > 0
-            raw = raw.replace("\u00a0", " ").expandtabs(8).rstrip()
-            # A soft hyphen is a hyphen where the line breaks, and nothing elsewhere.
-            raw = (raw[:-1] + "-" if raw.endswith("\u00ad") else raw).replace("\u00ad", "")
-            line = " ".join(raw.split())
-            marker = bool(_PAGE_MARKER.match(line))
-            if marker and number > 1:
-                page += 1
-            furniture = marker or bool(_CAPTION.match(line))
+            raw = (raw.expandtabs(8) if tabs else raw).rstrip()
+            if "\u00ad" in raw:
+                # A soft hyphen is a hyphen where the line breaks, and nothing elsewhere.
+                raw = (raw[:-1] + "-" if raw.endswith("\u00ad") else raw).replace("\u00ad", "")
+            # One string for both where spaces need no folding: millions of lines may come.
+            line = (
+                raw
+                if raw[:1] != " " and "  " not in raw and "\t" not in raw
+                else " ".join(raw.split())
+            )
+            furniture = False
+            if line[:1] in _FURNITURE_STARTS and (marker := _FURNITURE.match(line)):
+                furniture = True
+                if marker.group("marker") and number > 1:
+                    page += 1
             lines.append(Line(number, "" if furniture else line, furniture, raw, page))
     _blank_furniture(lines)
     return lines
@@ -178,15 +192,22 @@ def is_double_spaced(lines: list[Line]) -> bool:
     return followed_by_one_blank / len(filled) > 0.6
 
 
-def vocabulary(lines: list[Line]) -> set[str]:
-    """The words the text spells out whole, to tell `cyber-|security` from `sector-|specific`."""
-    words: set[str] = set()
-    for line in lines:
-        words.update(re.findall(r"[a-z][a-z-]*[a-z]", line.text.lower()))
-    return words
+class Vocabulary:
+    """The words the text spells out whole, to tell `cyber-|security` from `sector-|specific`;
+    gathered on the first question (most texts have no word hyphenated at a line's end)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            text = "\n".join(line.text for line in self._lines).lower()
+            self._words = set(re.findall(r"[a-z][a-z-]*[a-z]", text))
+        return word in self._words
 
 
-def join(body: list[Line], double_spaced: bool, vocabulary: set[str] = frozenset()) -> str:
+def join(body: list[Line], double_spaced: bool, vocabulary: Container[str] = frozenset()) -> str:
     """The section's lines as the text they were before wrapping: paragraphs, bullet lines.
     Linear in the section's length: each paragraph's lines are gathered, then joined once."""
     threshold = 2 if double_spaced else 1
@@ -228,12 +249,12 @@ def _ends_paragraph(previous: list[str], following: str, blank: bool, page_break
     return not previous[0].startswith("- ") or following[:1].isupper()
 
 
-def _unwrap(pieces: list[str], following: str, vocabulary: set[str]) -> None:
+def _unwrap(pieces: list[str], following: str, vocabulary: Container[str]) -> None:
     """Join a wrapped line to the line before it (its pieces, the last one the line that came
     before), mending a word hyphenated at the line end: the hyphen goes when the text spells
     the word whole elsewhere and never with a hyphen."""
     previous = pieces[-1]
-    head = re.search(r"([A-Za-z]+)-$", previous[-64:])
+    head = re.search(r"([A-Za-z]+)-$", previous[-64:]) if previous.endswith("-") else None
     if head is None:
         pieces.append(" " + following)
         return

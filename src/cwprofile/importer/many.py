@@ -5,8 +5,9 @@ editions. Nothing here writes or prints: the `import` command does (`import_comm
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -60,31 +61,64 @@ def read_all(
     advance: Callable[[str], None] = lambda _: None,
 ) -> list[Imported]:
     """Every profile of every input, read (or why it could not be). `country` states the
-    country of a profile whose title cannot (`import --country`)."""
-    from cwprofile.importer.lines import clean_lines
-    from cwprofile.importer.source import read_source
-
+    country of a profile whose title cannot (`import --country`). Each input is read within
+    the PDF reader's time bound, all of it: the reading, the parsing and the writing out."""
     out = []
     for source in sources:
         advance(source)
         try:
-            text, name = read_source(source)
+            with time_bound(source):
+                out.append(_read_one(source, lenient, country))
         except CwprofileError as error:
             out.append(Imported(source, [error]))
-            continue
-        results: list[Result | ImportFailed | CwprofileError] = []
-        profiles = split_profiles(clean_lines(text))
-        if country is not None and len(profiles) > 1:
-            why = f"{name}: holds {len(profiles)} profiles; --country states the country of one"
-            out.append(Imported(name, [CwprofileError(why)]))
-            continue
-        for lines in profiles:
-            try:
-                results.append(import_lines(lines, name, lenient, country))
-            except ImportFailed as error:
-                results.append(error)
-        out.append(Imported(name, results))
+        except MemoryError:
+            out.append(Imported(source, [CwprofileError(f"{source}: ran out of memory")]))
     return out
+
+
+def _read_one(source: str, lenient: bool, country: Country | None) -> Imported:
+    from cwprofile.importer.lines import clean_lines
+    from cwprofile.importer.source import read_source
+
+    text, name = read_source(source)
+    profiles = split_profiles(clean_lines(text))
+    del text
+    if country is not None and len(profiles) > 1:
+        why = f"{name}: holds {len(profiles)} profiles; --country states the country of one"
+        return Imported(name, [CwprofileError(why)])
+    results: list[Result | ImportFailed | CwprofileError] = []
+    for lines in profiles:
+        try:
+            results.append(import_lines(lines, name, lenient, country))
+        except ImportFailed as error:
+            results.append(error)
+    return Imported(name, results)
+
+
+@contextlib.contextmanager
+def time_bound(source: str) -> Iterator[None]:
+    """Stop reading an input after the PDF reader's time bound (`pdf.SECONDS`), with one
+    line. An interval timer (SIGALRM): only in the main thread, where a command runs."""
+    import signal
+    import threading
+
+    from cwprofile.importer import pdf
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    seconds = pdf.SECONDS
+
+    def expired(signum: int, frame: object) -> None:
+        raise CwprofileError(f"{source}: reading it took longer than {seconds} s; stopped")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def file_stem(result: Result) -> str:

@@ -12,15 +12,18 @@ Why PDFium and not pdfminer.six or pypdf: README, "Importing PDFs".
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from itertools import pairwise
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from cwprofile.errors import CwprofileError
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000  # ITU's 2015 report of every profile has about 600
 SECONDS = 120  # wall clock for the whole file, also the child's CPU limit
-MEMORY_BYTES = 2 * 1024 * 1024 * 1024  # the child's address space
+MEMORY_BYTES = 2 * 1024 * 1024 * 1024  # the child's address space (less if the user's is)
+# The least address space the child is started with: it read a 600-page report in 40 MiB.
+MIN_MEMORY_BYTES = 64 * 1024 * 1024
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 EXTRA_HINT = "install PDF support with: pip install 'cwprofile[pdf]'"
 # The child's program. Not `-m`, which puts the working folder first on the import path: a
@@ -34,6 +37,20 @@ _CHILD = (
 def is_pdf(head: bytes) -> bool:
     """PDF readers accept the `%PDF-` header anywhere in the first KiB."""
     return b"%PDF-" in head[:1024]
+
+
+def read_capped(stream: BinaryIO, cap: int) -> bytes:
+    """At most `cap` bytes, read a chunk at a time: `read(cap)` would set aside all of them
+    at once, whatever the file's size."""
+    chunks = []
+    size = 0
+    while size < cap:
+        chunk = stream.read(min(1 << 20, cap - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def available() -> bool:
@@ -51,19 +68,18 @@ def extract(raw: bytes, name: str) -> str:
         raise CwprofileError(f"{name}: is a PDF; {EXTRA_HINT}")
     if len(raw) > MAX_PDF_BYTES:
         raise CwprofileError(f"{name}: a PDF larger than {MAX_PDF_BYTES // 2**20} MiB; not read")
+    limits = _limited(*child_limits(name)) if sys.platform != "win32" else None
     try:
         done = subprocess.run(
             [sys.executable, "-c", _CHILD],
             input=raw,
             capture_output=True,
             timeout=SECONDS,
-            preexec_fn=_limits if sys.platform != "win32" else None,
+            preexec_fn=limits,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise CwprofileError(
-            f"{name}: reading the PDF took longer than {SECONDS} s; stopped"
-        ) from None
+        raise CwprofileError(f"{name}: reading it took longer than {SECONDS} s; stopped") from None
     except OSError as error:
         raise CwprofileError(f"{name}: cannot start the PDF reader: {error}") from None
     if done.returncode != 0:
@@ -81,11 +97,34 @@ def extract(raw: bytes, name: str) -> str:
     return text
 
 
-def _limits() -> None:
+def child_limits(name: str) -> tuple[int, int]:
+    """The child's address space and CPU seconds: our bounds, never above the limits this
+    process has (a user's `ulimit -v`: a process may lower its limits, never raise them).
+    Under a memory limit too low for PDFium, one line says so and no child starts."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS, SECONDS))
+    def lowest(kind: int, ours: int) -> int:
+        return min([ours, *(n for n in resource.getrlimit(kind) if n != resource.RLIM_INFINITY)])
+
+    memory = lowest(resource.RLIMIT_AS, MEMORY_BYTES)
+    if memory < MIN_MEMORY_BYTES:
+        raise CwprofileError(
+            f"{name}: cannot read a PDF under a memory limit of {memory // 2**20} MiB "
+            f"(ulimit -v); the PDF reader needs {MIN_MEMORY_BYTES // 2**20} MiB"
+        )
+    return memory, lowest(resource.RLIMIT_CPU, SECONDS)
+
+
+def _limited(memory: int, cpu: int) -> Callable[[], None]:
+    """What the child sets on itself between fork and exec (nothing there can fail)."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+
+    return limit
 
 
 def _read(raw: bytes) -> str:
@@ -212,7 +251,7 @@ def _pdfium_reason(error: Exception) -> str:
 
 
 def _main() -> int:
-    raw = sys.stdin.buffer.read(MAX_PDF_BYTES + 1)
+    raw = read_capped(sys.stdin.buffer, MAX_PDF_BYTES + 1)
     try:
         text = _read(raw)
     except CwprofileError as error:

@@ -22,10 +22,10 @@ from cwprofile.importer.lines import (
     HEADING,
     TITLE,
     Line,
+    Vocabulary,
     clean_lines,
     is_double_spaced,
     join,
-    vocabulary,
 )
 from cwprofile.importer.status import Decision, decide
 
@@ -98,7 +98,7 @@ def import_lines(
     sections, end_line = _sections(lines, problem)
     background = _background(lines, sections)
     double_spaced = is_double_spaced(lines)
-    words = vocabulary(lines)
+    words = Vocabulary(lines)
     indicators: dict[str, dict[str, Any]] = {}
     decisions: dict[str, Decision] = {}
     for indicator in INDICATORS:

@@ -39,7 +39,11 @@ def repair(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    text = ftfy.fix_text(text, config)
+    # ftfy reads a text line by line, and a line of ASCII is never mis-decoded: only the
+    # others are given to it (a 1 MB report is a few hundred such lines, not thirty thousand).
+    text = "\n".join(
+        line if line.isascii() else ftfy.fix_text(line, config) for line in text.split("\n")
+    )
     if "¡" in text:
         text = _GBK_PAIR.sub(lambda match: _GBK[match.group()[:2]], text)
     return text

@@ -18,14 +18,14 @@ def read_source(source: str) -> tuple[str, str]:
         if sys.stdin is None:  # started with stdin closed (`<&-`)
             raise CwprofileError("cannot read standard input: it is closed")
         try:
-            raw = sys.stdin.buffer.read(pdf.MAX_PDF_BYTES + 1)
+            raw = pdf.read_capped(sys.stdin.buffer, pdf.MAX_PDF_BYTES + 1)
         except (OSError, ValueError) as error:
             raise CwprofileError(f"cannot read standard input: {error}") from None
         name = "<stdin>"
     else:
         try:
             with Path(source).open("rb") as handle:
-                raw = handle.read(pdf.MAX_PDF_BYTES + 1)
+                raw = pdf.read_capped(handle, pdf.MAX_PDF_BYTES + 1)
         except OSError as error:
             raise CwprofileError(f"cannot read {source!r}: {error.strerror or error}") from None
         name = source
