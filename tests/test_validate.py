@@ -156,6 +156,27 @@ def _mutations() -> list[tuple[str, object]]:
         "value as text": lambda d: d["background"]["population"].update(value="14 478 000"),
         "value bad": lambda d: d["background"]["population"].update(value="many"),
         "value true": lambda d: d["background"]["population"].update(value=True),
+        "population negative": lambda d: d["background"]["population"].update(value=-5),
+        "population negative, as text": lambda d: d["background"]["population"].update(value="-5"),
+        "population of 19 digits": lambda d: d["background"]["population"].update(value=10**18),
+        "population of 18 digits": lambda d: d["background"]["population"].update(value=10**18 - 1),
+        "population of 19 digits, as text": lambda d: d["background"]["population"].update(
+            value="1" + "0" * 18
+        ),
+        "population of 18 digits, as text": lambda d: d["background"]["population"].update(
+            value="9" * 18
+        ),
+        "population a fraction": lambda d: d["background"]["population"].update(value=1.5),
+        "population '1.5'": lambda d: d["background"]["population"].update(value="1.5"),
+        "population 14478000.0": lambda d: d["background"]["population"].update(value=14478000.0),
+        "population with separators": lambda d: d["background"]["population"].update(
+            value="1,234,567"
+        ),
+        "internet users 100": lambda d: d["background"]["internet_users"].update(value=100),
+        "internet users 100.5": lambda d: d["background"]["internet_users"].update(value=100.5),
+        "internet users '150'": lambda d: d["background"]["internet_users"].update(value="150"),
+        "internet users '-1'": lambda d: d["background"]["internet_users"].update(value="-1"),
+        "name ISO gives": lambda d: d["country"].update(name="Kingdom of Cambodia"),
         "date as a number": lambda d: d["background"]["population"].update(date=2012),
         "unknown field": lambda d: d.update(colour="blue"),
         "derived null": lambda d: d.update(derived=None),

@@ -267,7 +267,8 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
     spans: list[int] = []
     offset = 0
     for name, value in {**blobs, "files": files}.items():
-        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        raw = raw.encode()
         names.append(name)
         spans += (offset, len(raw), zlib.crc32(raw))
         chunks.append(raw)
@@ -288,7 +289,7 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
 
 
 def _header(manifest: dict[str, Any]) -> bytes:
-    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
     return text + b"\t%08x\n" % zlib.crc32(text)
 
 

@@ -13,6 +13,7 @@ YAML is composed from PyYAML's event stream by a small loop of our own instead o
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 from cwprofile.errors import InvalidProfile, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_DIGITS = 18  # in a number: a population has ten, a percentage a few
 MAX_DEPTH = 32
 MAX_NODES = 50_000  # counting every alias as the nodes it stands for
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -104,8 +106,35 @@ def _read_json(text: str, name: str) -> Document:
             result[key] = value
         return result
 
+    def line_of(token: str) -> int | None:
+        """Where a token the parser refused stands (its first place: the parser says none)."""
+        at = text.find(token)
+        return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+    def integer(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_DIGITS:  # before int(): Python's own cap is 4,300
+            why = f"a number of {len(digits.lstrip('-'))} digits; at most {MAX_DIGITS}"
+            raise _fail(name, why, line_of(digits))
+        return int(digits)
+
+    def real(digits: str) -> float:
+        value = float(digits) if len(digits) <= 2 * MAX_DIGITS else math.inf
+        if not math.isfinite(value):
+            why = f"the number {digits[:24]!r} is too large to be one"
+            raise _fail(name, why, line_of(digits))
+        return value
+
+    def not_a_number(word: str) -> None:
+        raise _fail(name, f"{word} is not a JSON number (RFC 8259)", line_of(word))
+
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates)
+        data = json.loads(
+            text,
+            object_pairs_hook=no_duplicates,
+            parse_int=integer,
+            parse_float=real,
+            parse_constant=not_a_number,
+        )
     except json.JSONDecodeError as error:
         raise _fail(name, f"is not valid JSON: {error.msg}", error.lineno) from None
     except RecursionError:

@@ -8,6 +8,7 @@ file is read fresh, never on a warm cache.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -22,7 +23,7 @@ from cwprofile.model import (
     Profile,
     Provenance,
 )
-from cwprofile.reader import Document, FieldPath, dotted
+from cwprofile.reader import MAX_DIGITS, Document, FieldPath, dotted
 
 YES = frozenset({"yes", "y", "true", "on"})
 NO = frozenset({"no", "n", "false", "off"})
@@ -33,6 +34,9 @@ EMAIL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9
 # http(s) and RFC 3986's characters only: no spaces, controls, quotes or angle brackets.
 URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
 NUMBER = r"[+-]?[0-9]+(?:[ ,\u00a0][0-9]{3})*(?:\.[0-9]+)?"
+# What JSON Schema can say of the figures' ranges, written as text (`validate` counts digits).
+POPULATION = r"\+?[0-9]{1,3}(?:[ ,\u00a0]?[0-9]{3}){0,5}(?:\.0+)?"
+PERCENTAGE = r"\+?(?:100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)"
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _EMAIL = re.compile(EMAIL)
 _URL = re.compile(URL)
@@ -51,6 +55,12 @@ TOP_LEVEL = (
     "warnings",  # likewise
 )
 FIGURES = ("population", "internet_users")
+# What each figure's value may be: a population is not negative, a share is a percentage.
+RANGES = {"population": (0, math.inf, True), "internet_users": (0, 100, False)}
+RANGE_TEXT = {
+    "population": "a population: a whole number, 0 or more",
+    "internet_users": "a percentage, 0 to 100",
+}
 FIGURE_FIELDS = ("as_printed", "value", "source", "date")
 INDICATOR_FIELDS = ("code", "title", "pillar", "section", "status", "evidence")
 CONTACT_FIELDS = ("organisation", "phone", "email", "web")
@@ -100,6 +110,7 @@ class _Checker:
 def from_document(document: Document, origin: str | None = None) -> Profile:
     """The profile a document describes; raises InvalidProfile listing every problem."""
     check = _Checker(document)
+    _check_unicode(check, document.data)
     top = check.mapping(document.data, (), TOP_LEVEL)
     if not top:
         if not check.problems:
@@ -126,6 +137,38 @@ def from_document(document: Document, origin: str | None = None) -> Profile:
         provenance=provenance,
         origin=origin or document.name,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(check: _Checker, data: Any) -> None:
+    """Every key and text is valid Unicode: JSON can spell a lone surrogate (`"\\ud800"`),
+    which no UTF-8 writer, the cache's included, can write."""
+    todo: list[tuple[FieldPath, Any]] = [((), data)]
+    while todo:
+        path, value = todo.pop()
+        items = (
+            value.items()
+            if isinstance(value, dict)
+            else enumerate(value)
+            if isinstance(value, list)
+            else ()
+        )
+        for key, child in items:
+            if isinstance(key, str) and _SURROGATE.search(key):
+                check.problem(
+                    path, f"a key holds a lone surrogate ({_surrogate(key)}): not valid Unicode"
+                )
+                continue
+            todo.append(((*path, key), child))
+        if isinstance(value, str) and _SURROGATE.search(value):
+            check.problem(path, f"holds a lone surrogate ({_surrogate(value)}): not valid Unicode")
+
+
+def _surrogate(text: str) -> str:
+    found = _SURROGATE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else ""
 
 
 def _check_version(check: _Checker, top: dict[str, Any]) -> None:
@@ -185,7 +228,15 @@ def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
         number = match.group() if match else None
     parsed = _number(number)
     if number is not None and parsed is None:
-        check.problem((*path, "value"), f"expected a number, found {number!r}")
+        shown = number if not isinstance(number, str) or len(number) < 30 else number[:24] + "…"
+        check.problem(
+            (*path, "value"),
+            f"expected a finite number of at most {MAX_DIGITS} digits, found {shown!r}",
+        )
+    low, high, whole = RANGES[path[-1]]
+    if parsed is not None and not (low <= parsed <= high and (not whole or parsed == int(parsed))):
+        check.problem((*path, "value"), f"expected {RANGE_TEXT[path[-1]]}, found {parsed!r}")
+        parsed = None
     source = check.text(fields, "source", path)
     date = fields.get("date")
     if isinstance(date, dt.date | int):
@@ -201,14 +252,19 @@ def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
 
 
 def _number(value: Any) -> float | None:
+    """A finite number of at most MAX_DIGITS digits, or None: the digits are counted before
+    any conversion (400 digits would overflow a float, 5,000 pass Python's own int limit)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
+        if not math.isfinite(value) or len(str(abs(int(value)))) > MAX_DIGITS:
+            return None
         return value
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         cleaned = re.sub(r"[ ,\u00a0]", "", value.strip())
-        number = float(cleaned)
-        return int(number) if "." not in cleaned else number
+        if sum(c.isdigit() for c in cleaned) > MAX_DIGITS:
+            return None
+        return float(cleaned) if "." in cleaned else int(cleaned)
     return None
 
 
@@ -414,21 +470,34 @@ def json_schema() -> dict[str, Any]:
             {"type": "string", "pattern": f"^\\s*(?:{_any_case(YES | NO | UNKNOWN)})\\s*$"},
         ],
     }
-    figure = {
-        "type": ["object", "null"],
-        "additionalProperties": False,
-        "required": ["as_printed"],
-        "properties": {
-            "as_printed": required_text,
-            "value": {
-                "oneOf": [
-                    {"type": ["number", "null"]},
-                    {"type": "string", "pattern": f"^\\s*{NUMBER}\\s*$"},
-                ]
+
+    def figure(number: dict[str, Any], text: str) -> dict[str, Any]:
+        """A figure whose value is a number as `number` says, or text reading as one."""
+        return {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "required": ["as_printed"],
+            "properties": {
+                "as_printed": required_text,
+                "value": {
+                    "oneOf": [
+                        {"type": "null"},
+                        number,
+                        {"type": "string", "pattern": f"^\\s*(?:{text})\\s*$"},
+                    ]
+                },
+                "source": nullable_text,
+                "date": {"type": ["string", "integer", "null"]},
             },
-            "source": nullable_text,
-            "date": {"type": ["string", "integer", "null"]},
-        },
+        }
+
+    figures = {
+        # A population: not negative, at most MAX_DIGITS digits, as a number or as text.
+        "population": figure(
+            {"type": "integer", "minimum": 0, "maximum": 10**MAX_DIGITS - 1}, POPULATION
+        ),
+        # A share: 0 to 100.
+        "internet_users": figure({"type": "number", "minimum": 0, "maximum": 100}, PERCENTAGE),
     }
     indicator_properties = {
         ind.id: {
@@ -477,7 +546,7 @@ def json_schema() -> dict[str, Any]:
             "background": {
                 "type": ["object", "null"],
                 "additionalProperties": False,
-                "properties": {key: figure for key in FIGURES},
+                "properties": figures,
             },
             "indicators": {
                 "type": "object",

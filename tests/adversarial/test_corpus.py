@@ -64,6 +64,15 @@ REFUSED = {
     "top-level-scalar.yaml": "expected a mapping, found text",
     "unterminated.yaml": "is not valid YAML: did not find expected node content",
     "whitespace.yaml": "is empty",
+    "number-400-digits.yaml": "background.population.value: expected a finite number of at most 18 digits, found '999999999999999999999999…'",
+    "number-5000-digits.json": "a number of 5000 digits; at most 18",
+    "lone-surrogate.json": "indicators.regulation.evidence: holds a lone surrogate (U+D800): not valid Unicode",
+    "nan.json": "NaN is not a JSON number (RFC 8259)",
+    "infinity.json": "the number '1e999' is too large to be one",
+    "negative-population.yaml": "background.population.value: expected a population: a whole number, 0 or more, found -5",
+    "percentage-150.yaml": "background.internet_users.value: expected a percentage, 0 to 100, found 150",
+    "name-of-another-code.yaml": "country.name: 'Laos' is not a name of TH (Thailand), it names Laos (LA)",
+    "codes-of-two-countries.yaml": "country.iso3: 'THA' is Thailand, but iso2 'KH' is Cambodia",
     "hostile-name.yaml": "country.name: 'Evil\\x1b[2J\\x1b[HLand' is not a name of LA (Laos)",
     "wrong-schema-version.yaml": "schema_version: this cwprofile reads schema version 1, 2 or 3, not '99'",
 }
@@ -384,3 +393,46 @@ def test_hostile_text_through_a_pseudo_terminal(tmp_path):
         assert code == 0, out
         assert "\x1b[" in out  # colour is on
         assert raw_controls(out, colour=True) == [], args
+
+
+def strict_json(text: str) -> object:
+    """JSON as an RFC 8259 parser reads it: NaN and Infinity are not numbers."""
+
+    def refuse(word: str) -> None:
+        raise ValueError(f"{word} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_one_bad_file_is_one_warning_and_every_other_profile_answers(tmp_path):
+    """A folder of every refused file of the corpus and one good profile (Laos): each bad
+    file is one warning, every command answers for Laos and the bundled Cambodia, and every
+    --json output parses with a strict parser."""
+    from ..conftest import make_variant
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in REFUSED:
+        shutil.copy(CORPUS / name, folder / name)
+    make_variant(folder / "laos.yaml", "Laos", "LA", "LAO")
+    env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
+    for arguments in (
+        ["countries"],
+        ["show", "la"],
+        ["show", "Lao P.D.R."],
+        ["report-contact", "la", "kh"],
+        ["compare", "la", "kh"],
+        ["indicator", "cirt"],
+        ["search", "CIRT"],
+    ):
+        result = cwprofile(*arguments, "-p", str(folder), "--json", env=env)
+        assert result.returncode == 0, (arguments, result.stderr)
+        skipped = [
+            line for line in result.stderr.splitlines() if line.startswith("Warning: skipped")
+        ]
+        profile_files = [n for n in REFUSED if n.endswith((".yaml", ".json"))]
+        assert len(skipped) == len(profile_files), arguments
+        document = strict_json(result.stdout)
+        assert len(document["warnings"]) == len(profile_files)
+    countries = strict_json(cwprofile("countries", "-p", str(folder), "--json", env=env).stdout)
+    assert [p["country"]["iso2"] for p in countries["profiles"]] == ["KH", "LA"]

@@ -18,8 +18,10 @@ def render(report: Report, target: Target) -> str:
 
 
 def dumps(document: dict[str, Any], pretty: bool = True) -> str:
+    """Strict RFC 8259: a NaN or an infinity is refused (ValueError), never written as the
+    `NaN` and `Infinity` that parsers other than Python's reject."""
     if pretty:
-        text = json.dumps(document, ensure_ascii=False, indent=2)
+        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
     else:
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return json_escape_unsafe(text) + "\n"
