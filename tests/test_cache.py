@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from .conftest import BUNDLED, console_script, make_variant
 
 
 def cache_files(cache):
-    return sorted(p for p in cache.glob("profiles-*.cache")) if cache.exists() else []
+    return sorted(p for p in cache.glob("cwprofile-*.cache")) if cache.exists() else []
 
 
 def test_the_second_run_reads_the_cache_and_not_the_files(run, isolated, monkeypatch):
@@ -160,7 +161,7 @@ def test_two_processes_building_the_cache_at_once(tmp_path, isolated):
     assert [process.returncode for process in both] == [0, 0]
     assert outputs[0][0] == outputs[1][0]
     assert len(json.loads(outputs[0][0])["profiles"]) == 61
-    assert [p.name for p in isolated.iterdir() if p.name.startswith(".tmp")] == []
+    assert [p.name for p in isolated.iterdir() if p.name.endswith(".tmp")] == []
     again = subprocess.run(command, capture_output=True, env=environment, check=True)
     assert again.stdout == outputs[0][0]
 
@@ -177,8 +178,10 @@ def test_files_just_written_are_compared_by_content_until_they_settle(run, user_
     make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
     run("countries", "-p", str(user_dir))
     hashed = []
-    real_sha256 = cache._sha256
-    monkeypatch.setattr(cache, "_sha256", lambda path: hashed.append(path) or real_sha256(path))
+    real_digest = cache._content_digest
+    monkeypatch.setattr(
+        cache, "_content_digest", lambda path: hashed.append(path) or real_digest(path)
+    )
     run("countries", "-p", str(user_dir))
     assert str(user_dir / "la.yaml") in hashed  # written within two seconds of the build
     time.sleep(cache.RACY_NS / 1e9 + 0.2)
@@ -200,3 +203,84 @@ def test_the_default_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp
         else:
             monkeypatch.setenv("XDG_CACHE_HOME", xdg)
         assert cache.cache_dir() == Path(platformdirs.user_cache_dir("cwprofile", appauthor=False))
+
+
+# The cache owns only its own names ------------------------------------------------------------
+
+
+def test_a_shared_cache_folder_keeps_its_other_files(run, isolated):
+    """A folder that holds other files (a report, notes, an editor's swap file, a name that
+    only looks like the cache's): queries and `cache clear` remove none of them, and the
+    user is told once that a folder of its own is safer."""
+    isolated.mkdir()
+    theirs = {
+        "profiles-2015-gci-report.pdf": b"%PDF-1.7 the report",
+        "profiles-todo.txt": b"read the report",
+        ".tmp-swap": b"an editor's swap file",
+        "cwprofile-00000000-00000000.cache": b"named like the cache, written by someone else",
+    }
+    hours_ago = time.time() - 7200
+    for name, content in theirs.items():
+        (isolated / name).write_bytes(content)
+        os.utime(isolated / name, (hours_ago, hours_ago))
+    first = run("countries")
+    assert first.stderr == (
+        f"Note: the cache folder {str(isolated)!r} holds 4 other files; cwprofile only ever "
+        "writes and removes its own (cwprofile-*.cache), but a folder of its own is safer: "
+        "set CWPROFILE_CACHE_DIR to an empty folder\n"
+    )
+    assert run("countries").stderr == ""  # said once
+    assert len(cache_files(isolated)) == 2  # ours, and theirs with our name's shape
+    cleared = run("cache", "clear")
+    assert cleared.stderr.startswith("Removed 1 cache file.\nNote: the cache folder")
+    assert {p.name: p.read_bytes() for p in isolated.iterdir()} == theirs
+
+
+# A cache that cannot go stale ----------------------------------------------------------------
+
+
+def test_a_file_that_changes_while_it_is_read_is_not_cached(run, user_dir, monkeypatch):
+    from cwprofile import reader
+
+    target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO", {"cirt": "no"})
+    real = reader.digest_of
+
+    def edited_meanwhile(raw: bytes) -> str:
+        # Another program saves the file while cwprofile reads it.
+        if b"name: Laos" in raw:
+            text = raw.decode("utf-8").replace("name: Laos", "name: Lao P.D.R.")
+            target.write_text(text, encoding="utf-8")
+        return real(raw)
+
+    monkeypatch.setattr(reader, "digest_of", edited_meanwhile)
+    assert run.json("show", "la", "-p", str(user_dir))["country"]["name"] == "Laos"
+    monkeypatch.setattr(reader, "digest_of", real)
+    assert run.json("show", "la", "-p", str(user_dir))["country"]["name"] == "Lao P.D.R."
+
+
+def test_a_new_version_of_a_library_the_data_depends_on_rebuilds(run, tmp_path, monkeypatch):
+    from cwprofile import cache
+
+    installed = tmp_path / "site" / "phonenumbers-9.0.0.dist-info"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(cache, "dependencies", lambda: [str(installed)])
+    run("countries")
+    compiled = []
+    real = store.compile_profiles
+    monkeypatch.setattr(store, "compile_profiles", lambda found: compiled.append(1) or real(found))
+    run("countries")
+    assert compiled == []  # warm
+    installed.rename(installed.with_name("phonenumbers-9.1.0.dist-info"))  # an upgrade
+    run("countries")
+    assert compiled == [1]
+
+
+def test_the_dependencies_found_are_the_installed_ones():
+    import phonenumbers
+
+    from cwprofile import cache
+
+    (place,) = cache.dependencies()
+    assert place is not None and place.endswith(
+        f"phonenumbers-{phonenumbers.__version__}.dist-info"
+    )

@@ -31,7 +31,7 @@ EVERY_COMMAND = [
 
 def cached(run, isolated: Path) -> Path:
     run("countries")
-    (path,) = [p for p in isolated.iterdir() if p.name.startswith("profiles-")]
+    (path,) = [p for p in isolated.iterdir() if cache.CACHE_NAME.fullmatch(p.name)]
     return path
 
 
@@ -41,7 +41,7 @@ def test_every_byte_of_the_index_damaged_means_a_rebuild_never_a_wrong_answer(ru
     found, _ = sources(())
     right = cache.load(found)
     assert right is not None
-    header = good.index(b"\n") + 1
+    header = good.index(b"\n", len(cache.MAGIC)) + 1  # the mark and the manifest line
     for at in range(header):
         damaged = bytearray(good)
         damaged[at] ^= 0x01 if damaged[at] != 0x0A else 0x20  # every byte, newline too
@@ -87,21 +87,30 @@ def test_a_cache_that_is_not_a_regular_file_of_ours_is_never_read(kind, run, iso
 
 
 def test_stale_temporary_files_are_swept_and_only_they(run, isolated):
-    run("countries")
-    old = isolated / ".tmp-killed"
-    young = isolated / ".tmp-running"
+    """Only temporary files of the cache's own are swept: its name and its mark. An editor's
+    `.tmp-*` swap file, or a file named like the cache's that it did not write, stay."""
+    path = cached(run, isolated)
+    own = f".{path.name}.abcd1234.tmp"
+    old = isolated / own
+    empty = isolated / own.replace("abcd1234", "killed00")  # killed before its first write
+    young = isolated / own.replace("abcd1234", "running0")
+    swap = isolated / ".tmp-killed"
+    impostor = isolated / own.replace("abcd1234", "notours0")
     other = isolated / "notes.txt"
-    for path in (old, young, other):
-        path.write_bytes(b"x" * 1000)
+    for made in (old, young):
+        made.write_bytes(cache.MAGIC + b"x" * 1000)
+    empty.write_bytes(b"")
+    for made in (swap, impostor, other):
+        made.write_bytes(b"x" * 1000)
     hours_ago = time.time() - 2 * cache.STALE_TEMPORARY_SECONDS
-    os.utime(old, (hours_ago, hours_ago))
-    os.utime(other, (hours_ago, hours_ago))
+    for made in (old, empty, swap, impostor, other):
+        os.utime(made, (hours_ago, hours_ago))
     run("countries", "--no-cache")  # reads only
     assert old.exists()
-    for path in isolated.glob("profiles-*"):
-        path.unlink()
+    path.unlink()
     run("countries")  # writes a cache: sweeps first
-    assert not old.exists() and young.exists() and other.exists()
+    assert not old.exists() and not empty.exists()
+    assert young.exists() and swap.exists() and impostor.exists() and other.exists()
 
 
 @pytest.mark.parametrize("arguments", EVERY_COMMAND, ids=" ".join)
@@ -237,19 +246,25 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
         if process.returncode == 143:
             assert errors == b"Error: terminated\n"
         left = [p.name for p in cache_dir.iterdir()] if cache_dir.exists() else []
-        assert not [name for name in left if name.startswith(".tmp-")], left
+        assert not [name for name in left if cache.TEMPORARY_NAME.fullmatch(name)], left
         shutil.rmtree(cache_dir, ignore_errors=True)
     assert 143 in codes
 
 
-def test_cache_clear_says_what_it_could_not_remove(run, isolated):
-    run("countries")
-    stuck = isolated / "profiles-stuck.cache"
-    stuck.mkdir()
-    (stuck / "inside").write_text("x", encoding="utf-8")
+def test_cache_clear_says_what_it_could_not_remove(run, isolated, monkeypatch):
+    path = cached(run, isolated)
+    real = Path.unlink
+
+    def refuse(self: Path, *args, **kwargs) -> None:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
     result = run("cache", "clear", code=1)
-    assert f"Error: cannot remove {stuck}: " in result.stderr
-    assert result.stderr.endswith("Removed 1 cache file.\n")
+    assert result.stderr == (
+        f"Error: cannot remove {path}: Permission denied\nRemoved 0 cache files.\n"
+    )
 
 
 @pytest.mark.parametrize("home", ["", "relative/home"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from .conftest import BUNDLED, make_variant
 
 
@@ -133,3 +135,25 @@ def test_an_unreadable_profiles_folder_is_one_line_exit_1(run, user_dir):
         assert "cannot be read" in result.stderr
     finally:
         user_dir.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        ("shadow", "is not a profile file (a profile file ends in .yaml, .yml or .json)"),
+        ("shadow.yaml", "is not a profile: it has none of country, indicators, schema_version"),
+        ("shadow.json", "is not valid JSON: Expecting value"),
+    ],
+)
+def test_a_file_that_is_not_a_profile_is_named_without_its_contents(run, tmp_path, name, told):
+    """`-p /etc/shadow`: one line that names the file, and not a word of what it holds."""
+    secret = tmp_path / name
+    secret.write_text(
+        "root:$6$s3cretSalt$h4sh:19000:0:99999:7:::\nadmin: hunter2-password\n", encoding="utf-8"
+    )
+    for arguments in (["countries", "-p", str(secret)], ["validate", str(secret)]):
+        result = run(*arguments, code=None)
+        said = result.stdout + result.stderr
+        assert told in said, said
+        for word in ("s3cretSalt", "h4sh", "root", "hunter2", "admin"):
+            assert word not in said.replace(str(secret), ""), (arguments, said)

@@ -189,3 +189,139 @@ def test_no_raw_control_character_reaches_any_format(name, evidence, organisatio
     assert RAW.findall(SGR.sub("", OSC8.sub("", terminal))) == []
     assert RAW.findall(SGR.sub("", coloured)) == []
     assert to_document(profile)["country"]["name"] == name.strip()  # the data itself is kept
+
+
+# The cache: whatever happens to the files between runs, the cached answer is the uncached one.
+
+CACHE_SETTINGS = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+VARIANTS = [("Laos", "LA", "LAO"), ("Thailand", "TH", "THA"), ("Viet Nam", "VN", "VNM")]
+steps = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "write",
+                "edit status",
+                "same-size edit, old mtime",
+                "rename",
+                "delete",
+                "break",
+                "touch",
+            ]
+        ),
+        st.integers(min_value=0, max_value=3),
+        st.integers(min_value=0, max_value=2),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _answer(folder, use_cache: bool) -> list:
+    """Everything a run would answer: each profile, whole, and the warnings."""
+    from cwprofile.model import to_document
+    from cwprofile.store import load
+
+    library = load([folder], use_cache=use_cache)
+    profiles = [to_document(library.profile(entry)) for entry in library.entries]
+    for document in profiles:
+        document["derived"].pop("age_days")
+    return [profiles, list(library.warnings)]
+
+
+@CACHE_SETTINGS
+@given(operations=steps)
+def test_the_cached_answer_is_always_the_uncached_one(tmp_path_factory, operations):
+    import os
+
+    folder = tmp_path_factory.mktemp("profiles")
+    cache = tmp_path_factory.mktemp("cache")
+    os.environ["CWPROFILE_CACHE_DIR"] = str(cache)
+    for action, slot, variant in operations:
+        path = folder / f"p{slot}.yaml"
+        name, iso2, iso3 = VARIANTS[variant]
+        if action == "write" or not path.exists():
+            text = PROFILE_TEXT.replace("name: Cambodia", f"name: {name}")
+            path.write_text(
+                text.replace("iso2: KH", f"iso2: {iso2}").replace("iso3: KHM", f"iso3: {iso3}"),
+                encoding="utf-8",
+            )
+        elif action == "edit status":
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("status: false", "status: true", 1), encoding="utf-8")
+        elif action == "same-size edit, old mtime":
+            stat = path.stat()
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("status: true", "status: null", 1), encoding="utf-8")
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        elif action == "rename":
+            path.rename(folder / f"p{(slot + 1) % 4}.yaml")
+        elif action == "delete":
+            path.unlink()
+        elif action == "break":
+            path.write_text("indicators: [", encoding="utf-8")
+        elif action == "touch":
+            os.utime(path)
+        assert _answer(folder, use_cache=True) == _answer(folder, use_cache=False), operations
+        assert _answer(folder, use_cache=True) == _answer(folder, use_cache=False), operations
+
+
+# `validate` passes a file exactly when it loads -----------------------------------------------
+
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.sampled_from(["\ud800", "Laos", "TH", "THA", "150", "-5", "1" * 40, "2014-02-30"]),
+)
+places = st.sampled_from(
+    [
+        ("country", "name"),
+        ("country", "iso2"),
+        ("country", "iso3"),
+        ("background", "population", "value"),
+        ("background", "internet_users", "value"),
+        ("background", "population", "as_printed"),
+        ("indicators", "cirt", "status"),
+        ("indicators", "cirt", "evidence"),
+        ("contact", "phone"),
+        ("contact", "email"),
+        ("contact", "web"),
+        ("provenance", "last_updated"),
+        ("schema_version",),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(places, values), min_size=1, max_size=4), st.booleans())
+def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes, as_json):
+    import json
+
+    from cwprofile.sources import Source
+    from cwprofile.store import compile_profiles
+    from cwprofile.validation import check_file
+
+    document = yaml.safe_load(PROFILE_TEXT)
+    for place, value in changes:
+        holder = document
+        for key in place[:-1]:
+            holder = holder[key]
+        holder[place[-1]] = value
+    folder = tmp_path_factory.mktemp("one")
+    path = folder / ("p.json" if as_json else "p.yaml")
+    try:
+        if as_json:
+            text = json.dumps(document, ensure_ascii=False)
+        else:
+            text = yaml.safe_dump(document, allow_unicode=True)
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    except ValueError:
+        return  # a document no writer can write
+    loads = bool(compile_profiles([Source(path, 1)]).compiled.entries)
+    assert (check_file(path) == []) == loads, changes

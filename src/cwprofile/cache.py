@@ -1,14 +1,21 @@
 """The compiled cache: one file per set of profile folders, in the user's cache folder.
 
-Layout: a first line of JSON (the manifest: a checksum of the code that wrote it, the profile files'
-stats as one string, the index entries, warnings and where each blob lies), then the blobs,
-each a JSON document: each profile, each indicator's evidence column, the contacts, and the
-files with their size and SHA-256 (read only when a stat changed).
-A warm run reads the manifest, stats the files and reads one blob.
+Layout: a first line that says what the file is (MAGIC), then a line of JSON (the manifest:
+a checksum of the code that wrote it, the libraries it depends on, the profile files' stats
+as one string, the index entries, warnings and where each blob lies) with its CRC-32, then
+the blobs, each a JSON document: each profile, each indicator's evidence column, the
+contacts, and the files with their size and the SHA-256 of the bytes that were parsed (read
+only when a stat changed). A warm run reads the manifest, stats the files and reads one blob.
 
 The cache is an optimisation only: it is written to a temporary file and renamed into place
 (so concurrent and interrupted runs never leave a half-written one), and a cache that is
 missing, stale, corrupt or unwritable is silently rebuilt or skipped.
+
+It owns only its own names. A cache file is `cwprofile-<code>-<folders>.cache` and a
+temporary one `.cwprofile-<code>-<folders>.cache.<random>.tmp` (eight hexadecimal digits
+each), and either starts with MAGIC (a temporary one may be empty); `cache clear` and the
+sweep of temporary files left by killed runs remove nothing else, whatever else the folder
+holds.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import sys
 import time
 import zlib
@@ -25,17 +33,28 @@ from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from cwprofile import __version__
-from cwprofile.compiled import Compiled, CorruptCache, entry_from_json
+from cwprofile.compiled import Compilation, Compiled, CorruptCache, entry_from_json
 from cwprofile.sources import Source, profile_files
 
-# The modules whose code decides what the cache holds and how it is read: a change to any of
-# them (an edit in a checkout, a new release) makes every cache stale, with no number to bump.
+# The modules and data whose content decides what the cache holds and how it is read: a
+# change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
     "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv", "errors.py",
     "model.py", "reader.py", "schema.py", "sources.py", "store.py",
 )  # fmt: skip
+# The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
+DEPENDENCIES = ("phonenumbers",)
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
+MAGIC = b"cwprofile cache\n"
+CACHE_NAME = re.compile(r"cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache")
+TEMPORARY_NAME = re.compile(r"\.cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache\.[a-z0-9_]{8}\.tmp")
+# What cwprofile 0.1.0 wrote before: `profiles-<folders>.cache`, its manifest first.
+LEGACY_NAME = re.compile(r"profiles-[0-9a-f]{8}\.cache")
+LEGACY_MAGIC = b'{"code":"0.1.0:'
+
+MAX_CACHE_BYTES = 512 * 1024 * 1024  # far above 200 profiles a megabyte: larger is not ours
+STALE_TEMPORARY_SECONDS = 3600  # a temporary file of ours this old was left by a killed run
 
 
 def cache_dir() -> Path | None:
@@ -74,49 +93,57 @@ def code_checksum() -> str:
     return f"{__version__}:{zlib.crc32(' '.join(stamps).encode()):08x}"
 
 
+def dependencies() -> list[str | None]:
+    """Where the installed DEPENDENCIES say their versions: their `.dist-info` folders (a
+    new version is a new folder). Found by listing the import path, only when a cache is
+    built; a warm run only checks that they are still there (one stat each)."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            project = name.partition("-")[0].lower()
+            if name.endswith(".dist-info") and project in DEPENDENCIES and project not in found:
+                found[project] = os.path.join(os.path.abspath(entry or "."), name)
+    return [found.get(project) for project in DEPENDENCIES]  # None: not found, not checked
+
+
 def cache_file(found: list[Source]) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     key = "\n".join(f"{source.rank}:{source.path.resolve()}" for source in found)
-    return folder / f"profiles-{zlib.crc32(key.encode()):08x}.cache"
+    code = code_checksum().rpartition(":")[2]
+    return folder / f"cwprofile-{code}-{zlib.crc32(key.encode()):08x}.cache"
 
 
 def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
-    """Each profile file, in the order `profile_files` gives, with what stat says of it.
-
-    The ctime and inode catch an edit whose mtime was set back (as `touch -r` or a careful
-    editor may do; ctime cannot be set). Plain strings and os.stat: this runs on every warm
-    start, over every file.
-    """
+    """Each profile file, in the order `profile_files` gives, with what stat says of it now.
+    Plain strings and os.stat: this runs on every warm start, over every file."""
     result = []
     for source in found:
         for path in profile_files(source):
             try:
-                result.append((path, _stat_list(os.stat(path))))
+                status = os.stat(path)
             except OSError:
                 continue
+            result.append(
+                (path, [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino])
+            )
     return result
 
 
-def _stat_list(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-
-
-def _sha256(path: str) -> str | None:
-    import hashlib
+def _content_digest(path: str) -> str | None:
+    """What the reader's fingerprint says of a file's content now (reader.read_raw)."""
+    from cwprofile.errors import InvalidProfile
+    from cwprofile.reader import read_raw
 
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as handle:
-        if not S_ISREG(os.fstat(descriptor).st_mode):
-            return ""  # a FIFO or device: never read (loading skips it with a warning)
-        try:
-            return hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
-            return None
+        return read_raw(path, path)[1].digest
+    except InvalidProfile as error:
+        return error.fingerprint.digest if error.fingerprint is not None else None
 
 
 def _stamp(fingerprints: list[tuple[str, list[int]]]) -> str:
@@ -125,12 +152,6 @@ def _stamp(fingerprints: list[tuple[str, list[int]]]) -> str:
         f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
         for path, (size, mtime, ctime, inode) in fingerprints
     )
-
-
-MAX_CACHE_BYTES = (
-    512 * 1024 * 1024
-)  # far above 200 profiles a megabyte: anything larger is not ours
-STALE_TEMPORARY_SECONDS = 3600  # a `.tmp-*` this old was left by a killed run
 
 
 def _open(path: Path) -> BinaryIO | None:
@@ -148,8 +169,11 @@ def _open(path: Path) -> BinaryIO | None:
 
 
 def _read_manifest(handle: BinaryIO) -> dict[str, Any]:
-    """The first line: the manifest's JSON, a tab, and the CRC-32 of that JSON. Any change to
-    the line (a status letter, an offset) fails the check, and the cache is rebuilt."""
+    """The manifest line after MAGIC: its JSON, a tab, and the CRC-32 of that JSON. Any
+    change to the line (a status letter, an offset) fails the check, and the cache is
+    rebuilt."""
+    if handle.read(len(MAGIC)) != MAGIC:
+        raise CorruptCache("magic")
     line = handle.readline(MAX_CACHE_BYTES)
     text, _, checksum = line.rstrip(b"\n").rpartition(b"\t")
     if not line.endswith(b"\n") or checksum != b"%08x" % zlib.crc32(text):
@@ -169,6 +193,7 @@ def load(found: list[Source]) -> Compiled | None:
         fresh = None
         if (
             manifest["code"] == code_checksum()
+            and all(place is None or os.path.exists(place) for place in manifest["dependencies"])
             and os.fstat(handle.fileno()).st_size == data_start + manifest["data_length"]
         ):
             reader = _BlobReader(handle, data_start, manifest["names"], manifest["spans"])
@@ -201,7 +226,7 @@ def _freshness(
     if len(now) != len(files):
         return None
     for (path, stat), (was_path, was_size, digest) in zip(now, files, strict=True):
-        if path != was_path or stat[0] != was_size or _sha256(path) != digest:
+        if path != was_path or stat[0] != was_size or _content_digest(path) != digest:
             return None
     return now
 
@@ -252,31 +277,32 @@ class _BlobReader:
             raise CorruptCache(name) from error
 
 
-def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> None:
-    """Write the cache for these sources; any failure just means no cache."""
-    built_ns = time.time_ns()
-    fingerprints = _fingerprints(found)
-    files = []
-    for path, stat in fingerprints:
-        digest = _sha256(path)
-        if digest is None:
-            return
-        files.append([path, stat[0], digest])
+def store(found: list[Source], compilation: Compilation) -> str | None:
+    """Write the cache for these sources from what the compilation read; any failure just
+    means no cache. A file that could not be read, or changed while it was, is not cached
+    (the next run reads it again). Returns a notice for the user, once, when the cache
+    starts in a folder that holds other files."""
+    fingerprints = compilation.fingerprints
+    if any(f.digest is None or not f.stable for f in fingerprints):
+        return None
     chunks: list[bytes] = []
     names: list[str] = []
     spans: list[int] = []
     offset = 0
-    for name, value in {**blobs, "files": files}.items():
+    files = [[f.path, f.stat[0], f.digest] for f in fingerprints]
+    for name, value in {**compilation.blobs, "files": files}.items():
         raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        raw = raw.encode()
+        chunk = raw.encode()
         names.append(name)
-        spans += (offset, len(raw), zlib.crc32(raw))
-        chunks.append(raw)
-        offset += len(raw)
+        spans += (offset, len(chunk), zlib.crc32(chunk))
+        chunks.append(chunk)
+        offset += len(chunk)
+    compiled = compilation.compiled
     manifest = {
         "code": code_checksum(),
-        "built_ns": built_ns,
-        "stamp": _stamp(fingerprints),
+        "dependencies": dependencies(),
+        "built_ns": time.time_ns(),
+        "stamp": _stamp([(f.path, list(f.stat)) for f in fingerprints]),
         "entries": [entry.to_json() for entry in compiled.entries],
         "warnings": list(compiled.warnings),
         "names": names,
@@ -284,42 +310,95 @@ def store(found: list[Source], compiled: Compiled, blobs: dict[str, Any]) -> Non
         "data_length": offset,
     }
     target = cache_file(found)
-    if target is not None:
-        _write_atomically(target, [_header(manifest), *chunks])
+    if target is None:
+        return None
+    first = not _owned(target.parent)
+    if _write_atomically(target, [_header(manifest), *chunks]) and first:
+        return shared_folder_notice(target.parent)
+    return None
 
 
 def _header(manifest: dict[str, Any]) -> bytes:
-    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-    return text + b"\t%08x\n" % zlib.crc32(text)
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    raw = text.encode()
+    return MAGIC + raw + b"\t%08x\n" % zlib.crc32(raw)
+
+
+def _is_ours(folder: Path, name: str) -> bool:
+    """Whether a name in the cache folder is the cache's own, without doubt: its name, and
+    the mark it writes first (a temporary file killed before its first write is empty)."""
+    temporary = TEMPORARY_NAME.fullmatch(name) is not None
+    legacy = LEGACY_NAME.fullmatch(name) is not None
+    if not (temporary or legacy or CACHE_NAME.fullmatch(name)):
+        return False
+    try:
+        descriptor = os.open(folder / name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    with os.fdopen(descriptor, "rb") as handle:
+        if not S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        head = handle.read(max(len(MAGIC), len(LEGACY_MAGIC)))
+    if legacy:
+        return head.startswith(LEGACY_MAGIC)
+    return head.startswith(MAGIC) or (temporary and head == b"")
+
+
+def _owned(folder: Path) -> list[str]:
+    try:
+        return [name for name in os.listdir(folder) if _is_ours(folder, name)]
+    except OSError:
+        return []
+
+
+def others(folder: Path) -> list[str]:
+    """The names in the cache folder that are not the cache's."""
+    try:
+        return sorted(name for name in os.listdir(folder) if not _is_ours(folder, name))
+    except OSError:
+        return []
+
+
+def shared_folder_notice(folder: Path) -> str | None:
+    """What to tell a user whose cache folder holds other files, or None."""
+    count = len(others(folder))
+    if not count:
+        return None
+    files = f"{count} other file{'s' * (count != 1)}"
+    return (
+        f"Note: the cache folder {str(folder)!r} holds {files}; cwprofile only ever writes and "
+        f"removes its own (cwprofile-*.cache), but a folder of its own is safer: set "
+        f"{CACHE_VARIABLE} to an empty folder"
+    )
 
 
 def _sweep(folder: Path) -> None:
-    """Remove temporary files that killed runs (kill -9) left in the cache folder."""
+    """Remove temporary files of ours that killed runs (kill -9) left in the cache folder."""
     now = time.time()
     try:
-        names = [name for name in os.listdir(folder) if name.startswith(TEMPORARY_PREFIX)]
+        names = [name for name in os.listdir(folder) if TEMPORARY_NAME.fullmatch(name)]
     except OSError:
         return
     for name in names:
         path = folder / name
         with contextlib.suppress(OSError):
             status = os.lstat(path)
-            if S_ISREG(status.st_mode) and now - status.st_mtime > STALE_TEMPORARY_SECONDS:
+            if now - status.st_mtime > STALE_TEMPORARY_SECONDS and _is_ours(folder, name):
                 os.unlink(path)
 
 
-TEMPORARY_PREFIX = ".tmp-"
-
-
-def _write_atomically(target: Path, chunks: list[bytes]) -> None:
+def _write_atomically(target: Path, chunks: list[bytes]) -> bool:
+    """Write the file whole or not at all; whether it was written."""
     import tempfile
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _sweep(target.parent)
-        descriptor, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=target.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
     except OSError:
-        return
+        return False
     placed = False
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -333,28 +412,31 @@ def _write_atomically(target: Path, chunks: list[bytes]) -> None:
         if not placed:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+    return placed
 
 
-def clear() -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Remove every cache file: what was removed, and what could not be, with why."""
+def clear() -> tuple[list[Path], list[tuple[Path, str]], list[str]]:
+    """Remove every file of the cache's own: what was removed, what could not be (and why),
+    and the names of the other files the folder holds (left as they are)."""
     folder = cache_dir()
     removed: list[Path] = []
     failed: list[tuple[Path, str]] = []
     if folder is None:
-        return removed, failed
+        return removed, failed, []
     try:
         names = os.listdir(folder)
     except FileNotFoundError:
-        return removed, failed
+        return removed, failed, []
     except OSError as error:
-        return removed, [(folder, error.strerror or str(error))]
+        return removed, [(folder, error.strerror or str(error))], []
     for name in names:
-        if name.startswith(("profiles-", TEMPORARY_PREFIX)):
-            path = folder / name
-            try:
-                path.unlink()
-            except OSError as error:
-                failed.append((path, error.strerror or str(error)))
-                continue
-            removed.append(path)
-    return removed, failed
+        if not _is_ours(folder, name):
+            continue
+        path = folder / name
+        try:
+            path.unlink()
+        except OSError as error:
+            failed.append((path, error.strerror or str(error)))
+            continue
+        removed.append(path)
+    return removed, failed, others(folder)

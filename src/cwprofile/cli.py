@@ -248,6 +248,8 @@ def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "
     )
     for warning in library.warnings:
         _stderr(f"Warning: {warning}")
+    for notice in library.notices:
+        _stderr(notice)
     return library
 
 
@@ -643,12 +645,15 @@ def _country(code: str | None) -> "Country | None":
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))
 def cache_clear() -> None:
     """Delete the compiled cache; it is rebuilt on the next run. Exit 1 if any of it stays."""
-    from cwprofile.cache import clear
+    from cwprofile.cache import cache_dir, clear, shared_folder_notice
 
-    removed, failed = clear()
+    removed, failed, others = clear()
     for path, why in failed:
         _stderr(f"Error: cannot remove {path}: {why}")
     _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
+    folder = cache_dir()
+    if others and folder is not None:
+        _stderr(shared_folder_notice(folder) or "")
     if failed:
         raise typer.Exit(EXIT_ERROR)
 

@@ -4,9 +4,12 @@ entries, warnings, and named blobs read on demand."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cwprofile.catalog import LETTER_STATUS, POSITION, Indicator, Tally, tally_of
+
+if TYPE_CHECKING:
+    from cwprofile.reader import Fingerprint
 
 
 class Entry(NamedTuple):
@@ -46,3 +49,12 @@ class Compiled(NamedTuple):
     entries: tuple[Entry, ...]
     warnings: tuple[str, ...]
     blob: Callable[[str], Any]
+
+
+class Compilation(NamedTuple):
+    """A library compiled from the files: its compiled form, the blobs to store, and what
+    was read of each file (for the cache to know them again)."""
+
+    compiled: Compiled
+    blobs: dict[str, Any]
+    fingerprints: list[Fingerprint]

@@ -114,6 +114,8 @@ class _WithProblems(CwprofileError):
 class InvalidProfile(_WithProblems):
     """A profile file that cannot be used."""
 
+    fingerprint = None  # what was read of the file, when it was (reader.Fingerprint)
+
     def hint(self) -> str:
         return f"check it with `cwprofile validate {self.problems[0].file}`"
 

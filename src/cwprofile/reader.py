@@ -18,7 +18,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwprofile.errors import InvalidProfile, Problem
 
@@ -53,26 +53,76 @@ def dotted(path: FieldPath) -> str:
     return ".".join(str(part) for part in path)
 
 
-def read_file(path: Path, display_name: str | None = None) -> Document:
-    """Read a profile file from disk, refusing what is too large, not text, or not one document."""
-    name = display_name or str(path)
+class Fingerprint(NamedTuple):
+    """What was read of a file, for the cache to know it again: its stat while it was read,
+    and the SHA-256 of the very bytes that were parsed (not of a second reading, which could
+    see a later edit)."""
+
+    path: str
+    stat: tuple[int, int, int, int]  # size, mtime, ctime (ns), inode; all 0 when unknown
+    digest: str | None  # None: unreadable; "": not a regular file (never read)
+    stable: bool  # its stat was the same before and after the reading
+
+
+def stat_of(status: os.stat_result) -> tuple[int, int, int, int]:
+    """A file's size, mtime, ctime and inode: the ctime and the inode catch an edit whose
+    mtime was set back (ctime cannot be set)."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def digest_of(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def read_raw(path: str, name: str) -> tuple[bytes, Fingerprint]:
+    """A profile file's bytes, at most MAX_FILE_BYTES, and its fingerprint; InvalidProfile
+    (with `.fingerprint`) when it cannot be a profile file: a folder, a FIFO or a device
+    (never read: it could hang or feed the reader forever), unreadable, or too large."""
+    unknown = (0, 0, 0, 0)
     try:
-        # Non-blocking, then checked: a FIFO or device named like a profile must not hang
-        # or feed the reader forever.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except IsADirectoryError:
-        raise _fail(name, "is a folder, not a profile file") from None
+        raise _fail(
+            name,
+            "is a folder, not a profile file",
+            fingerprint=Fingerprint(path, unknown, "", True),
+        ) from None
     except OSError as error:
-        raise _fail(name, f"cannot be read: {error.strerror or error}") from None
+        why = f"cannot be read: {error.strerror or error}"
+        raise _fail(name, why, fingerprint=Fingerprint(path, unknown, None, True)) from None
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise _fail(name, "is not a regular file")
+        before = os.fstat(descriptor)
+        if not stat.S_ISREG(before.st_mode):
+            found = Fingerprint(path, stat_of(before), "", True)
+            raise _fail(name, "is not a regular file", fingerprint=found)
         try:
             raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            raise _fail(name, f"cannot be read: {error.strerror or error}") from None
+            found = Fingerprint(path, stat_of(before), None, True)
+            raise _fail(
+                name, f"cannot be read: {error.strerror or error}", fingerprint=found
+            ) from None
+        digest = digest_of(raw)
+        after = stat_of(os.fstat(descriptor))  # the same as before: nobody wrote meanwhile
+    found = Fingerprint(path, after, digest, after == stat_of(before))
     if len(raw) > MAX_FILE_BYTES:
-        raise _fail(name, f"is larger than the {MAX_FILE_BYTES // 1024} KiB a profile may be")
+        why = f"is larger than the {MAX_FILE_BYTES // 1024} KiB a profile may be"
+        raise _fail(name, why, fingerprint=found)
+    return raw, found
+
+
+def not_a_profile_file(name: str) -> InvalidProfile:
+    """A file named as no profile is (`-p /etc/passwd`): said in one line, never read, so
+    that no line of it is ever shown."""
+    return _fail(name, "is not a profile file (a profile file ends in .yaml, .yml or .json)")
+
+
+def read_file(path: Path, display_name: str | None = None) -> Document:
+    """Read a profile file from disk, refusing what is too large, not text, or not one document."""
+    name = display_name or str(path)
+    raw, _ = read_raw(str(path), name)
     return read_bytes(raw, name, json_first=path.suffix.lower() == ".json")
 
 
@@ -283,5 +333,9 @@ def _scalar(event: Any) -> str | None:
     return event.value
 
 
-def _fail(name: str, message: str, line: int | None = None) -> InvalidProfile:
-    return InvalidProfile([Problem(name, line, "", message)])
+def _fail(
+    name: str, message: str, line: int | None = None, fingerprint: Fingerprint | None = None
+) -> InvalidProfile:
+    error = InvalidProfile([Problem(name, line, "", message)])
+    error.fingerprint = fingerprint
+    return error

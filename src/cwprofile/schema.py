@@ -54,6 +54,7 @@ TOP_LEVEL = (
     "derived",  # what `show --json` adds; ignored on load
     "warnings",  # likewise
 )
+PROFILE_KEYS = frozenset({"schema_version", "country", "indicators"})  # one at least
 FIGURES = ("population", "internet_users")
 # What each figure's value may be: a population is not negative, a share is a percentage.
 RANGES = {"population": (0, math.inf, True), "internet_users": (0, 100, False)}
@@ -111,6 +112,11 @@ def from_document(document: Document, origin: str | None = None) -> Profile:
     """The profile a document describes; raises InvalidProfile listing every problem."""
     check = _Checker(document)
     _check_unicode(check, document.data)
+    if isinstance(document.data, dict) and not PROFILE_KEYS & document.data.keys():
+        # Some other file's mapping (a config, /etc/passwd read as YAML): said in one line,
+        # without naming its keys, which are its content.
+        check.problem((), f"is not a profile: it has none of {', '.join(sorted(PROFILE_KEYS))}")
+        raise InvalidProfile(check.problems)
     top = check.mapping(document.data, (), TOP_LEVEL)
     if not top:
         if not check.problems:

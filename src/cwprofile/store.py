@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
-from cwprofile.compiled import Compiled, CorruptCache, Entry
+from cwprofile.compiled import Compilation, Compiled, CorruptCache, Entry
 from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry, UnknownEdition
-from cwprofile.sources import Source, display_path, profile_files, sources
+from cwprofile.sources import PROFILE_SUFFIXES, Source, display_path, profile_files, sources
 
 if TYPE_CHECKING:
     from cwprofile.model import Contact, Profile
+    from cwprofile.reader import Fingerprint
 
 MAX_QUERY = 200
 
@@ -30,25 +31,32 @@ class StrictStop(CwprofileError):
         return "--strict stops at a profile file that cannot be used; fix it or leave --strict out"
 
 
-def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
+def compile_profiles(found: list[Source]) -> Compilation:
     """Read and check every profile file; one bad file becomes a warning, not a failure."""
+    from cwprofile.countries import name_keys
     from cwprofile.model import to_compiled
-    from cwprofile.reader import read_file
+    from cwprofile.reader import not_a_profile_file, read_bytes, read_raw
     from cwprofile.schema import from_document
 
     loaded: list[tuple[Profile, Source]] = []
     warnings: list[str] = []
+    fingerprints: list[Fingerprint] = []
     for source in found:
         for path in profile_files(source):
             shown = display_path(path, source)
             try:
-                profile = from_document(read_file(Path(path), shown), shown)
+                if not path.lower().endswith(PROFILE_SUFFIXES):
+                    raise not_a_profile_file(shown)  # `-p FILE` of something else: not read
+                raw, fingerprint = read_raw(path, shown)
+                fingerprints.append(fingerprint)
+                document = read_bytes(raw, shown, json_first=path.lower().endswith(".json"))
+                profile = from_document(document, shown)
             except InvalidProfile as error:
+                if error.fingerprint is not None:
+                    fingerprints.append(error.fingerprint)
                 warnings.append(f"skipped {error}")
                 continue
             loaded.append((profile, source))
-    from cwprofile.countries import name_keys
-
     kept = _resolve(loaded, warnings)
     kept.sort(key=lambda p: (p.country.name.casefold(), _edition_order(p)))
     entries = tuple(
@@ -68,7 +76,7 @@ def compile_profiles(found: list[Source]) -> tuple[Compiled, dict[str, Any]]:
     for position, indicator in enumerate(INDICATORS):
         blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
     blobs["contacts"] = [list(_contact_row(p.contact)) for p in kept]
-    return Compiled(entries, tuple(warnings), blobs.__getitem__), blobs
+    return Compilation(Compiled(entries, tuple(warnings), blobs.__getitem__), blobs, fingerprints)
 
 
 def _edition_order(profile: Profile) -> str:
@@ -112,6 +120,7 @@ class Library:
         self.warnings = compiled.warnings
         self._read = compiled.blob
         self._recompile = recompile
+        self.notices: list[str] = []  # for the user, not the data: said once on stderr
 
     def _blob(self, name: str) -> Any:
         try:
@@ -188,12 +197,14 @@ def load(
     from cwprofile import cache
 
     found, warnings = sources(profiles_dirs)
+    notices: list[str] = []
 
     def recompile() -> Compiled:
-        compiled, blobs = compile_profiles(found)
+        compilation = compile_profiles(found)
         if use_cache:
-            cache.store(found, compiled, blobs)
-        return compiled
+            notice = cache.store(found, compilation)
+            notices.extend([notice] if notice else [])
+        return compilation.compiled
 
     compiled = cache.load(found) if use_cache else None
     from_cache = compiled is not None
@@ -203,4 +214,6 @@ def load(
         compiled = Compiled(compiled.entries, (*warnings, *compiled.warnings), compiled.blob)
     if strict and compiled.warnings:
         raise StrictStop(compiled.warnings[0].removeprefix("skipped "))
-    return Library(compiled, recompile if from_cache else None)
+    library = Library(compiled, recompile if from_cache else None)
+    library.notices = notices
+    return library

@@ -8,10 +8,10 @@ from pathlib import Path
 from cwprofile import SCHEMA_VERSION
 from cwprofile.blocks import Lines, Paragraph
 from cwprofile.errors import InvalidProfile, Problem
-from cwprofile.reader import read_file, read_yaml
+from cwprofile.reader import not_a_profile_file, read_file, read_yaml
 from cwprofile.report import Records, Report
 from cwprofile.schema import from_document
-from cwprofile.sources import is_profile_name
+from cwprofile.sources import PROFILE_SUFFIXES, is_profile_name
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -33,6 +33,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 def check_file(path: Path) -> list[Problem]:
     try:
+        if not path.name.lower().endswith(PROFILE_SUFFIXES):
+            raise not_a_profile_file(str(path))
         from_document(read_file(path))
     except InvalidProfile as error:
         if path.suffix.lower() == ".json" and all(p.line is None for p in error.problems):

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cwprofile.errors import CwprofileError
-from cwprofile.textsafe import safe
+from cwprofile.textsafe import safe_controls
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
@@ -60,7 +60,7 @@ def _cell(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    return _quoted(neutralise(safe(value)))
+    return _quoted(neutralise(safe_controls(value)))
 
 
 def _quoted(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from cwprofile.textsafe import is_unsafe, json_escape_unsafe
+from cwprofile.textsafe import is_unsafe, yaml_escape_unsafe
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
@@ -59,4 +59,4 @@ def dumps(document: dict[str, Any]) -> str:
     )
     # Characters PyYAML counts as printable (bidi controls, C1 with allow_unicode) can only be
     # left in the double-quoted scalars chosen above, where \uXXXX means the same character.
-    return json_escape_unsafe(text)
+    return yaml_escape_unsafe(text)

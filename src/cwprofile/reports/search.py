@@ -41,16 +41,40 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
     return evidence[start:end], start
 
 
-def search(library: Library, text: str) -> Report:
-    import re
+def matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Where `query` stands in `text`, any case: both sides folded with Unicode case folding
+    (`ß` is `ss`, `İ` is `i̇` and not every `i`), the offsets those of `text` itself."""
+    needle = query.casefold()
+    if not needle:
+        return []
+    if text.isascii() and needle.isascii():  # folding keeps every offset: the common case
+        folded, origin = text.lower(), None
+    else:
+        pieces, origin = [], []
+        for index, character in enumerate(text):
+            piece = character.casefold()
+            pieces.append(piece)
+            origin.extend([index] * len(piece))
+        folded = "".join(pieces)
+    spans = []
+    start = folded.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if origin is None:
+            spans.append((start, end))
+        else:
+            spans.append((origin[start], origin[end - 1] + 1))
+        start = folded.find(needle, end)
+    return spans
 
+
+def search(library: Library, text: str) -> Report:
     from cwprofile.textsafe import safe_line
 
-    pattern = re.compile(re.escape(text), re.IGNORECASE)
     found = []
     for chosen in INDICATORS:
         for entry, status, evidence in library.findings(chosen):
-            spans = [m.span() for m in pattern.finditer(evidence)] if text else []
+            spans = matches(evidence, text)
             if spans:
                 found.append((entry, chosen, status, evidence, spans))
     document = document_of(
@@ -95,7 +119,7 @@ def search(library: Library, text: str) -> Report:
             shown = ("…" if start else "") + safe_line(part)
             if start + len(part) < len(evidence):
                 shown += "…"
-            local = tuple(m.span() for m in pattern.finditer(shown))
+            local = tuple(matches(shown, text))
             rows.append(
                 (
                     entry.name,
