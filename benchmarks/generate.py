@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cwprofile.catalog import INDICATORS
 from cwprofile.countries import all_codes
-from cwprofile.formats import yaml
+from cwprofile.yamltext import dumps
 
 WORDS = [
     "national",
@@ -117,7 +117,7 @@ def generate(count: int, folder: Path, seed: int = 2014) -> list[Path]:
     for number in range(count):
         path = folder / f"synthetic-{number:04}.yaml"
         path.write_text(
-            "# SYNTHETIC benchmark profile: not ITU data.\n" + yaml.dumps(profile(number, rng)),
+            "# SYNTHETIC benchmark profile: not ITU data.\n" + dumps(profile(number, rng)),
             encoding="utf-8",
         )
         written.append(path)

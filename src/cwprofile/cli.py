@@ -22,7 +22,7 @@ from cwprofile.output import GuardedStdout, Request, emit
 
 if TYPE_CHECKING:
     from cwprofile.countries import Country
-    from cwprofile.store import Library
+    from cwprofile.library import Library
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
 EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 3, 130, 143
@@ -239,7 +239,7 @@ def _request(
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
     """The profiles, with the profile options given before the command (`cwprofile -p DIR
     countries`) or after it (`cwprofile countries -p DIR`), or both."""
-    from cwprofile.store import load
+    from cwprofile.library import load
 
     library = load(
         (*_State.profiles_dirs, *(profiles_dir or ())),
@@ -511,7 +511,7 @@ def validate(
     as_json: JsonOpt = False,
 ) -> None:
     """Check profile files against the schema and the catalog; exit 1 if any is invalid."""
-    from cwprofile.validation import validate_paths
+    from cwprofile.reports.validate import validate_paths
 
     request = _request(fmt, as_json)
     report, ok = validate_paths(paths)
@@ -540,7 +540,7 @@ def schema(
     """Print a JSON Schema: of a profile file (for editors), or of a command's JSON output."""
     from cwprofile.formats.json import dumps
     from cwprofile.output import write_stdout
-    from cwprofile.output_schema import SCHEMAS
+    from cwprofile.reports.schemas import SCHEMAS
 
     build = SCHEMAS.get(name.lower())
     if build is None:

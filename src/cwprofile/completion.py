@@ -39,7 +39,7 @@ def given(ctx: typer.Context, name: str) -> list[Any]:
 def countries(ctx: typer.Context, incomplete: str) -> list[str]:
     """Names and ISO codes of the profiles in every folder given (-p before or after the
     command, CWPROFILE_PATH), leaving out those already typed."""
-    from cwprofile.store import load
+    from cwprofile.library import load
 
     try:
         library = load([Path(p) for p in given(ctx, "profiles_dir")])
@@ -73,6 +73,6 @@ def parts(incomplete: str) -> list[str]:
 
 
 def schemas(incomplete: str) -> list[str]:
-    from cwprofile.output_schema import SCHEMAS
+    from cwprofile.reports.schemas import SCHEMAS
 
     return [name for name in SCHEMAS if name.startswith(incomplete.lower())]

@@ -1,7 +1,7 @@
 """The data model of a Cyberwellness Profile, and its one serialised form (the profile document).
 
 A profile document is what profile files hold and what `show --json` prints; `to_document`
-and `schema.from_document` are each other's inverse.
+and `profile_schema.from_document` are each other's inverse.
 """
 
 from __future__ import annotations
@@ -45,14 +45,45 @@ class Finding(NamedTuple):
     evidence: str
 
 
-class Contact(NamedTuple):
-    """Where to report a computer incident."""
+class ContactField(NamedTuple):
+    """One field of a contact: its name in files and documents, its label for people, and
+    its kind, which says how it is checked (`profile_schema.CONTACT_RULES`) and shown (a
+    `tel:`, `mailto:` or web link). A field `derived_from` another is computed on loading."""
 
-    organisation: str | None
-    phone: str | None  # as printed in the profile
-    phone_e164: str | None  # derived from `phone` when it can be read
-    email: str | None
-    web: str | None
+    name: str
+    label: str
+    kind: str  # "text", "phone", "e164", "email" or "url"
+    derived_from: str | None = None
+
+
+# Where to report a computer incident: the one declaration of a contact's fields, which the
+# model, the file schema, the cache, the reports and their published schemas all read.
+CONTACT_FIELDS = (
+    ContactField("organisation", "Organisation", "text"),
+    ContactField("phone", "Phone", "phone"),  # as printed in the profile
+    ContactField("phone_e164", "E.164", "e164", derived_from="phone"),  # when it can be read
+    ContactField("email", "Email", "email"),
+    ContactField("web", "Web", "url"),
+)
+FILE_CONTACT_FIELDS = tuple(f.name for f in CONTACT_FIELDS if f.derived_from is None)
+Contact = NamedTuple("Contact", [(f.name, str | None) for f in CONTACT_FIELDS])  # type: ignore[misc]
+NO_CONTACT = Contact(*(None for _ in CONTACT_FIELDS))
+
+# An indicator's entry in a profile document, in this order.
+INDICATOR_ENTRY = ("code", "title", "pillar", "section", "status", "evidence")
+
+
+def indicator_entry(indicator: Indicator, status: bool | None, evidence: str) -> dict[str, Any]:
+    """An indicator's entry as files and documents hold it: the catalog's names, the
+    status and the evidence."""
+    return {
+        "code": indicator.code,
+        "title": indicator.title,
+        "pillar": indicator.pillar.id,
+        "section": indicator.section.id,
+        "status": status,
+        "evidence": evidence,
+    }
 
 
 class Provenance(NamedTuple):
@@ -119,22 +150,10 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
             "internet_users": _figure(profile.internet_users),
         },
         "indicators": {
-            f.indicator.id: {
-                "code": f.indicator.code,
-                "title": f.indicator.title,
-                "pillar": f.indicator.pillar.id,
-                "section": f.indicator.section.id,
-                "status": f.status,
-                "evidence": f.evidence,
-            }
+            f.indicator.id: indicator_entry(f.indicator, f.status, f.evidence)
             for f in profile.findings
         },
-        "contact": {
-            "organisation": profile.contact.organisation,
-            "phone": profile.contact.phone,
-            "email": profile.contact.email,
-            "web": profile.contact.web,
-        },
+        "contact": {name: getattr(profile.contact, name) for name in FILE_CONTACT_FIELDS},
         "provenance": {
             "last_updated": (
                 profile.provenance.last_updated.isoformat()
@@ -159,7 +178,7 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
 def to_compiled(profile: Profile) -> dict[str, Any]:
     """The profile as the compiled cache keeps it: the document plus what loading derived."""
     compiled = to_document(profile, derived=False)
-    compiled["contact"]["phone_e164"] = profile.contact.phone_e164
+    compiled["contact"] = profile.contact._asdict()  # the derived fields too
     compiled["origin"] = profile.origin
     return compiled
 

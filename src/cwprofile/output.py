@@ -12,7 +12,7 @@ from cwprofile.errors import OutputError
 from cwprofile.formats import Format
 
 if TYPE_CHECKING:
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 
 class Request:
@@ -46,15 +46,9 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-# Formats for programs: written as UTF-8 whatever the locale says stdout's encoding is.
-PROGRAM_FORMATS = frozenset(
-    {Format.json, Format.yaml, Format.csv, Format.markdown, Format.html, Format.svg}
-)
-
-
 def emit(report: Report, request: Request) -> None:
     """Print the report on stdout (and save it as SVG/HTML when asked)."""
-    from cwprofile.formats import Target, render
+    from cwprofile.formats import Target, facts, render
 
     if request.export is not None and request.export_format is not None:
         target = Target(terminal=False, width=request.width)
@@ -69,7 +63,8 @@ def emit(report: Report, request: Request) -> None:
 
         if page(text):
             return
-    write_stdout(text, utf8=fmt in PROGRAM_FORMATS)
+    # Formats for programs: written as UTF-8 whatever the locale says stdout's encoding is.
+    write_stdout(text, utf8=facts(fmt).for_programs)
 
 
 def write_stdout(text: str, utf8: bool = False) -> None:

@@ -1,7 +1,9 @@
 """One module per output format behind one interface: `render(report, target) -> str`.
 
-This package's own module holds the list of formats (the CLI needs it to parse `--format`)
-and the one dispatch; a format's module loads only when it is used.
+This package's own module holds the one table of what each format is (FORMATS), which every
+other place reads: the `--format` choices of each command, which formats are written as
+UTF-8 for programs, the endings `--export` takes, and the module that renders it. A format's
+module loads only when it is used. To add a format: a module with `render`, and a line here.
 """
 
 from __future__ import annotations
@@ -11,34 +13,56 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 
-class Format(str, Enum):
-    table = "table"  # rich, for a terminal
-    text = "text"  # plain text, the default when stdout is not a terminal
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    svg = "svg"
+class FormatFacts:
+    """What a format is. (A plain class: a NamedTuple costs every run, JSON ones too.)"""
+
+    __slots__ = ("export_endings", "for_programs", "module", "one_table")
+
+    def __init__(
+        self,
+        module: str,  # cwprofile.formats.<module>: its `render(report, target)`
+        *,
+        for_programs: bool,  # read by a program: UTF-8 whatever the locale, values exact
+        one_table: bool,  # needs the report as one table (CSV): not for `show`
+        export_endings: tuple[str, ...] = (),  # `--export FILE.<ending>` writes it
+    ) -> None:
+        self.module = module
+        self.for_programs = for_programs
+        self.one_table = one_table
+        self.export_endings = export_endings
 
 
-class ProfileFormat(str, Enum):
-    """The formats of a command whose output is a document, not one table (`show`)."""
+FORMATS: dict[str, FormatFacts] = {
+    "table": FormatFacts("terminal", for_programs=False, one_table=False),  # rich, for a terminal
+    "text": FormatFacts("text", for_programs=False, one_table=False),  # plain, for pipes
+    "json": FormatFacts("json", for_programs=True, one_table=False),
+    "yaml": FormatFacts("yaml", for_programs=True, one_table=False),
+    "csv": FormatFacts("csv", for_programs=True, one_table=True),
+    "markdown": FormatFacts("markdown", for_programs=True, one_table=False),
+    "html": FormatFacts(
+        "html", for_programs=True, one_table=False, export_endings=(".html", ".htm")
+    ),
+    "svg": FormatFacts("svg", for_programs=True, one_table=False, export_endings=(".svg",)),
+}
 
-    table = "table"
-    text = "text"
-    json = "json"
-    yaml = "yaml"
-    markdown = "markdown"
-    html = "html"
-    svg = "svg"
+# The `--format` choices: every format, and (ProfileFormat) those of a command whose output
+# is a document, not one table (`show`).
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+ProfileFormat = Enum(  # type: ignore[misc]
+    "ProfileFormat",
+    {name: name for name, facts in FORMATS.items() if not facts.one_table},
+    type=str,
+)
+EXPORT_ENDINGS = {
+    ending: Format(name) for name, facts in FORMATS.items() for ending in facts.export_endings
+}
 
 
-# The formats a file can be exported to with --export, by its ending.
-EXPORT_ENDINGS = {".svg": Format.svg, ".html": Format.html, ".htm": Format.html}
+def facts(fmt: Format) -> FormatFacts:
+    return FORMATS[fmt.value]
 
 
 class Target:
@@ -53,5 +77,5 @@ class Target:
 
 
 def render(report: Report, fmt: Format, target: Target | None = None) -> str:
-    module = importlib.import_module(f"cwprofile.formats.{fmt.value}")
+    module = importlib.import_module(f"cwprofile.formats.{facts(fmt).module}")
     return module.render(report, target or Target())

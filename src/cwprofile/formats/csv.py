@@ -17,7 +17,7 @@ from cwprofile.textsafe import safe_controls
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
-    from cwprofile.report import Cell, Report
+    from cwprofile.reports.report import Cell, Report
 
 # A number or phone number: `+856 21 254 508`, `+1 684-622-1234`, `-3.5`: digits and the
 # separators of numbers only, no operator a formula could call a function or a cell with.

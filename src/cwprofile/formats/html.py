@@ -23,12 +23,13 @@ from cwprofile.blocks import (
     Table,
     Unknown,
     Value,
+    unreachable,
 )
 from cwprofile.textsafe import safe, safe_line, safe_url
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #1b1b1b; }
@@ -67,18 +68,23 @@ def render(report: Report, target: Target) -> str:
         "<body>",
     ]
     for block in report.blocks:
-        if isinstance(block, Heading):
-            parts.append(f"<h{block.level}>{_text(block.text)}</h{block.level}>")
-        elif isinstance(block, Fields):
-            parts.append(_fields(block))
-        elif isinstance(block, Table):
-            parts.append(_table(block))
-        elif isinstance(block, Paragraph):
-            quiet = ' class="quiet"' if block.quiet else ""
-            parts.append(f"<p{quiet}>{_text(block.text)}</p>")
-        elif isinstance(block, Lines):
-            parts.append("<ul>\n" + "".join(f"<li>{_text(line)}</li>\n" for line in block.lines))
-            parts.append("</ul>")
+        match block:
+            case Heading():
+                parts.append(f"<h{block.level}>{_text(block.text)}</h{block.level}>")
+            case Fields():
+                parts.append(_fields(block))
+            case Table():
+                parts.append(_table(block))
+            case Paragraph():
+                quiet = ' class="quiet"' if block.quiet else ""
+                parts.append(f"<p{quiet}>{_text(block.text)}</p>")
+            case Lines():
+                parts.append(
+                    "<ul>\n" + "".join(f"<li>{_text(line)}</li>\n" for line in block.lines)
+                )
+                parts.append("</ul>")
+            case _:
+                unreachable(block)
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

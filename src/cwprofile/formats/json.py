@@ -9,7 +9,7 @@ from cwprofile.textsafe import json_escape_unsafe
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 
 def render(report: Report, target: Target) -> str:

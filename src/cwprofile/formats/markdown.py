@@ -5,14 +5,24 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cwprofile.blocks import Fields, Heading, Lines, Link, Paragraph, Table, Value, plain
+from cwprofile.blocks import (
+    Fields,
+    Heading,
+    Lines,
+    Link,
+    Paragraph,
+    Table,
+    Value,
+    plain,
+    unreachable,
+)
 from cwprofile.textsafe import safe_line, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 
 def escape(text: str) -> str:
@@ -30,18 +40,21 @@ def _value(value: Value) -> str:
 def render(report: Report, target: Target) -> str:
     parts = []
     for block in report.blocks:
-        if isinstance(block, Heading):
-            parts.append(f"{'#' * block.level} {escape(block.text)}")
-        elif isinstance(block, Fields):
-            title = [f"**{escape(block.title)}**", ""] if block.title else []
-            rows = [f"- **{escape(label)}:** {_value(value)}" for label, value in block.rows]
-            parts.append("\n".join(title + rows))
-        elif isinstance(block, Table):
-            parts.append(_table(block))
-        elif isinstance(block, Paragraph):
-            parts.append(f"_{escape(block.text)}_" if block.quiet else escape(block.text))
-        elif isinstance(block, Lines):
-            parts.append("\n".join(f"- {escape(line)}" for line in block.lines))
+        match block:
+            case Heading():
+                parts.append(f"{'#' * block.level} {escape(block.text)}")
+            case Fields():
+                title = [f"**{escape(block.title)}**", ""] if block.title else []
+                rows = [f"- **{escape(label)}:** {_value(value)}" for label, value in block.rows]
+                parts.append("\n".join(title + rows))
+            case Table():
+                parts.append(_table(block))
+            case Paragraph():
+                parts.append(f"_{escape(block.text)}_" if block.quiet else escape(block.text))
+            case Lines():
+                parts.append("\n".join(f"- {escape(line)}" for line in block.lines))
+            case _:
+                unreachable(block)
     return "\n\n".join(parts) + "\n"
 
 

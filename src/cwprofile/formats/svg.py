@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.style import Style
 
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 CELL_WIDTH = 8.4  # px of one character cell at FONT_SIZE in a monospace font
 LINE_HEIGHT = 18
@@ -33,14 +33,14 @@ def render(report: Report, target: Target) -> str:
     from rich.console import Console
     from rich.text import Text
 
-    from cwprofile.formats import table
+    from cwprofile.formats import terminal
     from cwprofile.textsafe import safe_line, safe_url
 
-    width = target.width or table.natural_width(report)
+    width = target.width or terminal.natural_width(report)
     console = Console(
         file=io.StringIO(), width=width, force_terminal=True, color_system="truecolor"
     )
-    lines = [Text.from_ansi(line) for line in table.draw(report, console).splitlines()]
+    lines = [Text.from_ansi(line) for line in terminal.draw(report, console).splitlines()]
     columns = max((cell_len(line.plain) for line in lines), default=0)
     picture_width = round(2 * MARGIN + columns * CELL_WIDTH)
     picture_height = 2 * MARGIN + LINE_HEIGHT * len(lines)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cwprofile.blocks import Fields, Heading, Lines, Paragraph, Table, plain
+from cwprofile.blocks import Fields, Heading, Lines, Paragraph, Table, plain, unreachable
 from cwprofile.textsafe import safe_line
 
 if TYPE_CHECKING:
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 
 def render(report: Report, target: Target) -> str:
@@ -27,22 +27,25 @@ def render(report: Report, target: Target) -> str:
             widths[block.columns] = [max(a, b) for a, b in zip(held, found, strict=True)]
     parts = []
     for block in report.blocks:
-        if isinstance(block, Heading):
-            text = safe_line(block.text)
-            if block.level == 1:
-                parts.append(f"{text}\n{'=' * len(text)}")
-            elif block.level == 2:
-                parts.append(f"{text}\n{'-' * len(text)}")
-            else:
-                parts.append(text)
-        elif isinstance(block, Fields):
-            parts.append(_fields(block))
-        elif isinstance(block, Table):
-            parts.append(_table(block, *cells[id(block)], widths[block.columns]))
-        elif isinstance(block, Paragraph):
-            parts.append(safe_line(block.text))
-        elif isinstance(block, Lines):
-            parts.append("\n".join(safe_line(line) for line in block.lines))
+        match block:
+            case Heading():
+                text = safe_line(block.text)
+                if block.level == 1:
+                    parts.append(f"{text}\n{'=' * len(text)}")
+                elif block.level == 2:
+                    parts.append(f"{text}\n{'-' * len(text)}")
+                else:
+                    parts.append(text)
+            case Fields():
+                parts.append(_fields(block))
+            case Table():
+                parts.append(_table(block, *cells[id(block)], widths[block.columns]))
+            case Paragraph():
+                parts.append(safe_line(block.text))
+            case Lines():
+                parts.append("\n".join(safe_line(line) for line in block.lines))
+            case _:
+                unreachable(block)
     return "\n\n".join(part for part in parts if part) + "\n"
 
 

@@ -77,8 +77,8 @@ def read_all(
 
 
 def _read_one(source: str, lenient: bool, country: Country | None) -> Imported:
+    from cwprofile.importer.inputs import read_source
     from cwprofile.importer.lines import clean_lines
-    from cwprofile.importer.source import read_source
 
     text, name = read_source(source)
     profiles = split_profiles(clean_lines(text))

@@ -159,8 +159,8 @@ def _finish(
     import empties what the schema refuses (an unreadable phone number, say) and lists it
     with the gaps, so that the file it writes loads: what cannot be emptied fails it."""
     from cwprofile.model import to_document
+    from cwprofile.profile_schema import from_document
     from cwprofile.reader import Document
-    from cwprofile.schema import from_document
 
     try:
         profile = from_document(Document(name, document))
@@ -192,9 +192,9 @@ def _empty(document: dict[str, Any], field: str) -> bool:
 
 
 def _yaml(document: dict[str, Any]) -> str:
-    from cwprofile.formats import yaml
+    from cwprofile.yamltext import dumps
 
-    return yaml.dumps(document)
+    return dumps(document)
 
 
 def _header(document: dict[str, Any], gaps: list[str]) -> str:

@@ -22,11 +22,12 @@ from cwprofile.catalog import (
     Indicator,
     pillar_tallies,
 )
+from cwprofile.model import CONTACT_FIELDS
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Value
     from cwprofile.compiled import Entry
-    from cwprofile.model import Contact
+    from cwprofile.model import Contact, ContactField
 
 
 def country_key(entry: Entry, editions: dict[str, int], joiner: str = "@") -> str:
@@ -141,26 +142,52 @@ def summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
     )
 
 
-CONTACT_COLUMNS = ("organisation", "phone", "phone_e164", "email", "web", "tel_uri", "mailto_uri")
+# A contact as every document and record holds it: its fields (model.CONTACT_FIELDS), then
+# the links made of them.
+CONTACT_COLUMNS = (*(field.name for field in CONTACT_FIELDS), "tel_uri", "mailto_uri")
+
+
+def _tel(contact: Contact, field: ContactField) -> str | None:
+    """The `tel:` link of a phone field: of its E.164 form (its own, or the derived one)."""
+    from cwprofile.textsafe import tel_uri
+
+    if field.kind == "phone":
+        field = next(f for f in CONTACT_FIELDS if f.derived_from == field.name)
+    number = getattr(contact, field.name)
+    return tel_uri(number) if number else None
+
+
+def _link(contact: Contact, field: ContactField) -> str | None:
+    """Where a field of a contact links to, by its kind; None for plain text."""
+    from cwprofile.textsafe import mailto_uri
+
+    value = getattr(contact, field.name)
+    if value is None or field.kind == "text":
+        return None
+    if field.kind in ("phone", "e164"):
+        return _tel(contact, field)
+    return mailto_uri(value) if field.kind == "email" else value
 
 
 def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
-    from cwprofile.textsafe import mailto_uri, tel_uri
+    """The contact's `tel:` and `mailto:` links (of its first number and email)."""
+    tel = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "e164"), None)
+    mailto = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "email"), None)
+    return tel, mailto
 
-    return (
-        tel_uri(contact.phone_e164) if contact.phone_e164 else None,
-        mailto_uri(contact.email) if contact.email else None,
-    )
+
+def contact_values(contact: Contact) -> tuple[str | None, ...]:
+    """The contact in CONTACT_COLUMNS' order: its fields, then its links."""
+    return (*contact, *contact_uris(contact))
 
 
 def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
+    """The contact as people read it: each field by its label, as a link where it has one."""
     from cwprofile.blocks import Link
 
-    tel, mailto = contact_uris(contact)
-    return (
-        ("Organisation", contact.organisation),
-        ("Phone", Link(contact.phone, tel) if contact.phone and tel else contact.phone),
-        ("E.164", Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None),
-        ("Email", Link(contact.email, mailto) if contact.email and mailto else None),
-        ("Web", Link(contact.web, contact.web) if contact.web else None),
-    )
+    rows: list[tuple[str, Value]] = []
+    for field in CONTACT_FIELDS:
+        value = getattr(contact, field.name)
+        link = _link(contact, field)
+        rows.append((field.label, Link(value, link) if value and link else value))
+    return tuple(rows)

@@ -14,7 +14,6 @@ from cwprofile.catalog import (
     indicators_of,
     pillar_tallies,
 )
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     country_key,
     document_of,
@@ -24,6 +23,7 @@ from cwprofile.reports import (
     profile_summary,
     status_cell,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block, Value

@@ -6,19 +6,18 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     CONTACT_COLUMNS,
     REF_COLUMNS,
     contact_fields,
-    contact_uris,
+    contact_values,
     days_since,
     document_of,
-    iso_codes,
     profile_ref,
     ref_cells,
     updated_text,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block
@@ -39,10 +38,8 @@ def contacts(
     Each contact says how old its data is, with a caution when it is old."""
     listed = []  # each contact with its values as the JSON has them, and its age
     for entry, contact in pairs:
-        tel, mailto = contact_uris(contact)
-        values = (contact.organisation, contact.phone, contact.phone_e164, contact.email)
         age = days_since(entry.last_updated, today)
-        listed.append((entry, contact, (*values, contact.web, tel, mailto), age))
+        listed.append((entry, contact, contact_values(contact), age))
     document = document_of(
         warnings,
         contacts=[
@@ -62,50 +59,33 @@ def contacts(
         )
 
     def blocks() -> tuple[Block, ...]:
-        from cwprofile.blocks import Column, Fields, Link, Paragraph, Table
+        """A card for each country, its organisation first and every channel beside it:
+        at any width a person reads a contact whole, in one place (a table of eight columns
+        shredded the organisation at 80)."""
+        from cwprofile.blocks import Fields, Heading, Paragraph
 
         old = len([age for *_, age in listed if age is None or age > OLD_DAYS])
         caution: tuple[Block, ...] = ()
-        if old:
-            which = "this contact is" if old == 1 else f"{old} of these contacts are"
-            them = "it" if old == 1 else "them"
-            caution = (
-                Paragraph(
-                    f"Caution: {which} more than two years old (or undated); check {them} on "
-                    "the organisation's own website before relying on it in an incident."
-                ),
+        if old == 1:
+            told = (
+                "Caution: this contact is more than two years old (or undated); check it on "
+                "the organisation's own website before relying on it in an incident."
             )
-        if card:
-            cards: list[Block] = []
-            for entry, contact, _, age in listed:
-                title = f"Report a computer incident: {entry.name} ({entry.iso2}, {entry.iso3})"
-                updated = ("Last updated", updated_text(entry.last_updated, age))
-                cards.append(Fields((*contact_fields(contact), updated), title=title))
-            return (*cards, *caution)
-        rows = tuple(
-            (
-                entry.name,
-                iso_codes(entry),
-                updated_text(entry.last_updated, age),
-                contact.organisation,
-                contact.phone,
-                Link(contact.phone_e164, tel) if contact.phone_e164 and tel else None,
-                Link(contact.email, mailto) if contact.email and mailto else None,
-                Link(contact.web, contact.web) if contact.web else None,
+            caution = (Paragraph(told),)
+        elif old:
+            told = (
+                f"Caution: {old} of these contacts are more than two years old (or undated); "
+                "check them on the organisations' own websites before relying on them in an "
+                "incident."
             )
-            for entry, contact, (*_, tel, mailto), age in listed
-        )
-        columns = (
-            Column("Country", "text"),
-            Column("ISO"),
-            Column("Updated", "text"),
-            Column("Organisation", "text"),
-            Column("Phone"),
-            Column("E.164"),
-            Column("Email"),
-            Column("Web"),
-        )
-        table = Table(columns, rows, title="Where to report a computer incident", key_columns=1)
-        return (table, *caution)
+            caution = (Paragraph(told),)
+        cards: list[Block] = []
+        for entry, contact, _, age in listed:
+            country = f"{entry.name} ({entry.iso2}, {entry.iso3})"
+            title = f"Report a computer incident: {country}" if card else country
+            updated = ("Last updated", updated_text(entry.last_updated, age))
+            cards.append(Fields((*contact_fields(contact), updated), title=title))
+        heading = () if card else (Heading("Where to report a computer incident"),)
+        return (*heading, *cards, *caution)
 
     return Report("Where to report a computer incident", document, blocks, records)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cwprofile.catalog import PILLARS, pillar_tallies
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     document_of,
     plural,
@@ -13,10 +12,11 @@ from cwprofile.reports import (
     summary_cells,
     summary_columns,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block
-    from cwprofile.store import Library
+    from cwprofile.library import Library
 
 
 def countries(library: Library) -> Report:

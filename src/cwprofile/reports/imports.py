@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import INDICATORS
-from cwprofile.report import Records, Report
 from cwprofile.reports import document_of, plural, status_cell
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cwprofile.catalog import Indicator, Tally
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     REF_COLUMNS,
     document_of,
@@ -15,10 +14,11 @@ from cwprofile.reports import (
     ref_cells,
     status_cell,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block
-    from cwprofile.store import Library
+    from cwprofile.library import Library
 
 
 def indicator(library: Library, chosen: Indicator) -> Report:

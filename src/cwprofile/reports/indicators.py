@@ -8,11 +8,11 @@ from cwprofile.catalog import (
     INDICATORS,
     PILLARS,
 )
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     document_of,
     indicator_document,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from cwprofile.catalog import (
     INDICATORS,
 )
-from cwprofile.report import Records, Report
 from cwprofile.reports import (
     REF_COLUMNS,
     document_of,
@@ -18,10 +17,11 @@ from cwprofile.reports import (
     ref_cells,
     status_cell,
 )
+from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block
-    from cwprofile.store import Library
+    from cwprofile.library import Library
 
 
 CONTEXT = 60

@@ -13,13 +13,13 @@ from cwprofile.catalog import (
     Indicator,
     indicators_of,
 )
-from cwprofile.report import Report
 from cwprofile.reports import (
     contact_fields,
     contact_uris,
     status_cell,
     updated_text,
 )
+from cwprofile.reports.report import Report
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Block

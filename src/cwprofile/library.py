@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
 from cwprofile.compiled import Compilation, Compiled, CorruptCache, Entry
 from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry, UnknownEdition
-from cwprofile.sources import PROFILE_SUFFIXES, Source, display_path, profile_files, sources
+from cwprofile.folders import PROFILE_SUFFIXES, Source, display_path, profile_files, sources
 
 if TYPE_CHECKING:
     from cwprofile.model import Contact, Profile
@@ -35,8 +35,8 @@ def compile_profiles(found: list[Source]) -> Compilation:
     """Read and check every profile file; one bad file becomes a warning, not a failure."""
     from cwprofile.countries import name_keys
     from cwprofile.model import to_compiled
+    from cwprofile.profile_schema import from_document
     from cwprofile.reader import not_a_profile_file, read_bytes, read_raw
-    from cwprofile.schema import from_document
 
     loaded: list[tuple[Profile, Source]] = []
     warnings: list[str] = []
@@ -75,7 +75,7 @@ def compile_profiles(found: list[Source]) -> Compilation:
     blobs: dict[str, Any] = {f"profile:{n}": to_compiled(p) for n, p in enumerate(kept)}
     for position, indicator in enumerate(INDICATORS):
         blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
-    blobs["contacts"] = [list(_contact_row(p.contact)) for p in kept]
+    blobs["contacts"] = [list(p.contact) for p in kept]  # model.Contact's own order
     return Compilation(Compiled(entries, tuple(warnings), blobs.__getitem__), blobs, fingerprints)
 
 
@@ -106,10 +106,6 @@ def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[
             f"{loser.origin}: same country and edition as {winner.origin}, which is used"
         )
     return [profile for profile, _ in chosen.values()]
-
-
-def _contact_row(contact: Contact) -> tuple[str | None, ...]:
-    return (contact.organisation, contact.phone, contact.phone_e164, contact.email, contact.web)
 
 
 class Library:
@@ -202,7 +198,7 @@ def load(
     def recompile() -> Compiled:
         compilation = compile_profiles(found)
         if use_cache:
-            notice = cache.store(found, compilation)
+            notice = cache.save(found, compilation)
             notices.extend([notice] if notice else [])
         return compilation.compiled
 

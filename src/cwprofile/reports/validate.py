@@ -8,10 +8,10 @@ from pathlib import Path
 from cwprofile import SCHEMA_VERSION
 from cwprofile.blocks import Lines, Paragraph
 from cwprofile.errors import InvalidProfile, Problem
+from cwprofile.folders import PROFILE_SUFFIXES, is_profile_name
+from cwprofile.profile_schema import from_document
 from cwprofile.reader import not_a_profile_file, read_file, read_yaml
-from cwprofile.report import Records, Report
-from cwprofile.schema import from_document
-from cwprofile.sources import PROFILE_SUFFIXES, is_profile_name
+from cwprofile.reports.report import Records, Report
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

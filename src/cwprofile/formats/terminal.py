@@ -31,6 +31,7 @@ from cwprofile.blocks import (
     Unknown,
     Value,
     plain,
+    unreachable,
 )
 from cwprofile.textsafe import safe, safe_line, safe_url
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from cwprofile.formats import Target
-    from cwprofile.report import Report
+    from cwprofile.reports.report import Report
 
 GAP = 3  # the cells between two columns of a SIMPLE_HEAD table drawn without edges
 TEXT_FLOOR = 12  # a text column is not squeezed below this unless its values are shorter
@@ -133,28 +134,33 @@ def laid_out(report: Report, width: int, unicode: bool) -> list[Text]:
     layouts = _shared_layouts(blocks, width, unicode)
     out: list[Text] = []
     for block in blocks:
-        if isinstance(block, Heading):
-            text = Text(safe_line(block.text))
-            if block.level == 2 and text.cell_len + 4 <= width:
-                rule = ("─" if unicode else "-") * (width - text.cell_len - 1)
-                out += [Text(""), Text.assemble(text, " ", rule, style="cyan")]
-                continue
-            text.stylize("bold reverse" if block.level == 1 else "bold cyan")
-            out += [Text(""), *wrap(text, width)]
-        elif isinstance(block, Fields):
-            title = wrap(Text(safe_line(block.title), style="bold"), width) if block.title else []
-            out += [Text(""), *title, *_field_lines(block.rows, width, unicode)]
-        elif isinstance(block, Table):
-            parts = layouts[block.columns]
-            if parts is None:
-                out += _stacked(block, width, unicode)
-            for chosen, widths in parts or ():
-                out += [Text(""), *_table(block, chosen, widths, unicode)]
-        elif isinstance(block, Paragraph):
-            text = Text(safe(block.text), style="dim" if block.quiet else "")
-            out += [Text(""), *wrap(text, width)]
-        elif isinstance(block, Lines):
-            out += [row for line in block.lines for row in wrap(Text(safe_line(line)), width)]
+        match block:
+            case Heading():
+                text = Text(safe_line(block.text))
+                if block.level == 2 and text.cell_len + 4 <= width:
+                    rule = ("─" if unicode else "-") * (width - text.cell_len - 1)
+                    out += [Text(""), Text.assemble(text, " ", rule, style="cyan")]
+                    continue
+                text.stylize("bold reverse" if block.level == 1 else "bold cyan")
+                out += [Text(""), *wrap(text, width)]
+            case Fields():
+                title = (
+                    wrap(Text(safe_line(block.title), style="bold"), width) if block.title else []
+                )
+                out += [Text(""), *title, *_field_lines(block.rows, width, unicode)]
+            case Table():
+                parts = layouts[block.columns]
+                if parts is None:
+                    out += _stacked(block, width, unicode)
+                for chosen, widths in parts or ():
+                    out += [Text(""), *_table(block, chosen, widths, unicode)]
+            case Paragraph():
+                text = Text(safe(block.text), style="dim" if block.quiet else "")
+                out += [Text(""), *wrap(text, width)]
+            case Lines():
+                out += [row for line in block.lines for row in wrap(Text(safe_line(line)), width)]
+            case _:
+                unreachable(block)
     return out
 
 
@@ -304,7 +310,7 @@ def measure(
     for number, column in enumerate(columns):
         header = safe_line(column.header)
         header_word = max((cell_len(word) for word in header.split()), default=0)
-        texts = {_plain_cell(row[number], unicode) for row in rows}
+        texts = {cell(row[number], unicode).plain for row in rows}  # measured as drawn
         lines = {line for text in texts for line in text.split("\n")}
         longest = max((cell_len(line) for line in lines), default=0)
         whole = max(longest, cell_len(header))
@@ -333,22 +339,10 @@ def natural_width(report: Report) -> int:
             best = max(best, min(sum(natural) + gaps, max(EXPORT_WIDTH, sum(minimum) + gaps)))
         elif isinstance(block, Fields):
             label = max((cell_len(safe_line(label)) + 3 for label, _ in block.rows), default=0)
-            values = [_plain_cell(value, True) for _, value in block.rows]
+            values = [cell(value).plain for _, value in block.rows]
             longest = max((cell_len(line) for v in values for line in v.split("\n")), default=0)
             best = max(best, min(label + longest, EXPORT_WIDTH))
     return best
-
-
-def _plain_cell(value: Value, unicode: bool) -> str:
-    if isinstance(value, bool):
-        return (("✓ " if value else "✗ ") if unicode else "") + plain(value)
-    if isinstance(value, Unknown):
-        return ("? " if unicode else "") + "unknown"
-    if isinstance(value, Link):
-        return safe_line(value.text)
-    if value is None:
-        return "-"
-    return safe(str(value))
 
 
 def _table(

@@ -81,7 +81,7 @@ def _profile_summary() -> dict[str, Any]:
 
 
 def show() -> dict[str, Any]:
-    from cwprofile.schema import json_schema
+    from cwprofile.profile_schema import json_schema
 
     profile = json_schema()
     derived = _object(
@@ -147,16 +147,28 @@ def countries() -> dict[str, Any]:
     return _document("countries", {"profiles": {"type": "array", "items": _profile_summary()}})
 
 
+# What each kind of contact field (model.CONTACT_FIELDS) is in a document.
+CONTACT_KINDS = {
+    "text": NULLABLE_TEXT,
+    "phone": NULLABLE_TEXT,
+    "e164": {"type": ["string", "null"], "pattern": "^\\+[1-9][0-9]{1,14}$"},
+    "email": NULLABLE_TEXT,
+    "url": NULLABLE_TEXT,
+}
+
+
+def _contact_kinds() -> list[tuple[str, str]]:
+    from cwprofile.model import CONTACT_FIELDS
+
+    return [(field.name, field.kind) for field in CONTACT_FIELDS]
+
+
 def report_contact() -> dict[str, Any]:
     contact = _object(
         {
             **PROFILE_REF,
             "age_days": {"type": ["integer", "null"]},
-            "organisation": NULLABLE_TEXT,
-            "phone": NULLABLE_TEXT,
-            "phone_e164": {"type": ["string", "null"], "pattern": "^\\+[1-9][0-9]{1,14}$"},
-            "email": NULLABLE_TEXT,
-            "web": NULLABLE_TEXT,
+            **{name: CONTACT_KINDS[kind] for name, kind in _contact_kinds()},
             "tel_uri": {"type": ["string", "null"], "pattern": "^tel:\\+[0-9]+$"},
             "mailto_uri": {"type": ["string", "null"], "pattern": "^mailto:"},
         }
@@ -261,7 +273,7 @@ def imports() -> dict[str, Any]:
 
 
 def profile() -> dict[str, Any]:
-    from cwprofile.schema import json_schema
+    from cwprofile.profile_schema import json_schema
 
     return json_schema()
 

@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cwprofile.catalog import BY_ID, INDICATORS, suggest
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.model import (
+    CONTACT_FIELDS,
+    FILE_CONTACT_FIELDS,
+    INDICATOR_ENTRY,
+    NO_CONTACT,
     SCHEMA_VERSION,
     Contact,
     Country,
@@ -63,8 +68,6 @@ RANGE_TEXT = {
     "internet_users": "a percentage, 0 to 100",
 }
 FIGURE_FIELDS = ("as_printed", "value", "source", "date")
-INDICATOR_FIELDS = ("code", "title", "pillar", "section", "status", "evidence")
-CONTACT_FIELDS = ("organisation", "phone", "email", "web")
 PROVENANCE_FIELDS = ("last_updated", "disclaimer", "more_information")
 
 
@@ -306,7 +309,7 @@ def _findings(check: _Checker, value: Any) -> tuple[Finding, ...]:
 
 
 def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Finding | None:
-    fields = check.mapping(entry, path, INDICATOR_FIELDS)
+    fields = check.mapping(entry, path, INDICATOR_ENTRY)
     if not fields and not isinstance(entry, dict):
         return None
     expected = {
@@ -364,24 +367,42 @@ def parse_status(value: Any) -> bool | None:
 def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
     path = ("contact",)
     if value is None:
-        return Contact(None, None, None, None, None)
-    fields = check.mapping(value, path, CONTACT_FIELDS)
-    phone = check.text(fields, "phone", path)
-    e164 = None
-    if phone is not None:
-        e164 = phone_e164(phone, region)
-        if e164 is None:
-            check.problem((*path, "phone"), f"cannot read {phone!r} as a phone number")
-    email = check.text(fields, "email", path)
+        return NO_CONTACT
+    fields = check.mapping(value, path, FILE_CONTACT_FIELDS)
+    values: dict[str, str | None] = {}
+    for field in CONTACT_FIELDS:
+        if field.derived_from is None:
+            values[field.name] = CONTACT_RULES[field.kind](check, fields, field.name, path, region)
+    for field in CONTACT_FIELDS:
+        if field.derived_from is not None:  # an E.164 number, from the phone as printed
+            printed = values[field.derived_from]
+            values[field.name] = phone_e164(printed, region) if printed else None
+    return Contact(**values)
+
+
+def _phone(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):
+    phone = check.text(fields, key, path)
+    if phone is not None and phone_e164(phone, region) is None:
+        check.problem((*path, key), f"cannot read {phone!r} as a phone number")
+        return None
+    return phone
+
+
+def _email(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):
+    email = check.text(fields, key, path)
     if email is not None and not _EMAIL.fullmatch(email.removeprefix("mailto:")):
-        check.problem((*path, "email"), f"{email!r} is not an email address")
-    return Contact(
-        organisation=check.text(fields, "organisation", path),
-        phone=phone,
-        phone_e164=e164,
-        email=email.removeprefix("mailto:") if email else None,
-        web=check.url(fields, "web", path),
-    )
+        check.problem((*path, key), f"{email!r} is not an email address")
+    return email.removeprefix("mailto:") if email else None
+
+
+# How a contact field of each kind (model.CONTACT_FIELDS) is checked: a field of a new kind
+# is one rule here.
+CONTACT_RULES: dict[str, Callable[..., str | None]] = {
+    "text": lambda check, fields, key, path, region: check.text(fields, key, path),
+    "phone": _phone,
+    "email": _email,
+    "url": lambda check, fields, key, path, region: check.url(fields, key, path),
+}
 
 
 def phone_e164(phone: str, region: str | None) -> str | None:
@@ -533,6 +554,13 @@ def json_schema() -> dict[str, Any]:
         for c in all_codes()
     ]
     versions = [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]
+    # What JSON Schema says of each kind of contact field (CONTACT_RULES checks the same).
+    contact_kinds = {
+        "text": nullable_text,
+        "phone": nullable_text,  # whether it reads as a number: `validate` only
+        "email": {"type": ["string", "null"], "pattern": _exact(f"\\s*|(?:mailto:)?{EMAIL}")},
+        "url": url,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://cwprofile.invalid/schema/profile-{SCHEMA_VERSION}.json",
@@ -564,13 +592,9 @@ def json_schema() -> dict[str, Any]:
                 "type": ["object", "null"],
                 "additionalProperties": False,
                 "properties": {
-                    "organisation": nullable_text,
-                    "phone": nullable_text,
-                    "email": {
-                        "type": ["string", "null"],
-                        "pattern": _exact(f"\\s*|(?:mailto:)?{EMAIL}"),
-                    },
-                    "web": url,
+                    field.name: contact_kinds[field.kind]
+                    for field in CONTACT_FIELDS
+                    if field.derived_from is None
                 },
             },
             "provenance": {

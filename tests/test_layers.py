@@ -1,0 +1,197 @@
+"""One direction through the house. Every module of the package, by its full dotted name,
+with every import it makes (at the top, inside functions, for type checking alone), stands
+in one layer, and imports only from its own layer or the ones below; no module imports
+another that imports it back, by any way round. The README's architecture section lists the
+same layers.
+
+The layers, top to bottom:
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import cwprofile
+
+LAYERS: dict[str, tuple[str, ...]] = {
+    # Parse the command line, drive a command, answer the shell's completion.
+    "commands": (
+        "cwprofile.__main__",
+        "cwprofile.cli",
+        "cwprofile.completion",
+        "cwprofile.import_command",
+    ),
+    # Where a report goes: stdout, a pager, an export file.
+    "output": ("cwprofile.output", "cwprofile.pager"),
+    # How a report is written: one module per format.
+    "formats": ("cwprofile.formats", "cwprofile.formats.*"),
+    # What each command shows: a Report of its JSON document, records and blocks.
+    "reports": ("cwprofile.reports", "cwprofile.reports.*"),
+    # The blocks a Report shows people.
+    "blocks": ("cwprofile.blocks",),
+    # The profiles one run sees (the library and its cache); importing ITU's profiles.
+    "domain": (
+        "cwprofile.library",
+        "cwprofile.cache",
+        "cwprofile.importer",
+        "cwprofile.importer.*",
+    ),
+    # The data and its vocabulary: the model, the catalog, the countries, profile files.
+    "data": (
+        "cwprofile",
+        "cwprofile.catalog",
+        "cwprofile.compiled",
+        "cwprofile.countries",
+        "cwprofile.errors",
+        "cwprofile.files",
+        "cwprofile.folders",
+        "cwprofile.model",
+        "cwprofile.profile_schema",
+        "cwprofile.reader",
+        "cwprofile.textsafe",
+        "cwprofile.yamltext",
+    ),
+}
+PACKAGE = Path(cwprofile.__file__).parent
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def imports(path: Path, known: set[str]) -> set[str]:
+    """The package's modules a module imports, anywhere in it, by full dotted name."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name in known}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                whole = f"{node.module}.{alias.name}"
+                if whole in known:  # `from cwprofile.formats import terminal`
+                    found.add(whole)
+                elif node.module in known:
+                    found.add(node.module)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    known = set(modules())
+    return {name: imports(path, known) - {name} for name, path in modules().items()}
+
+
+def layer_of(module: str) -> str:
+    for layer, patterns in LAYERS.items():
+        for pattern in patterns:
+            if module == pattern or (pattern.endswith(".*") and module.startswith(pattern[:-1])):
+                return layer
+    raise AssertionError(f"{module} is in no layer: place it in LAYERS and the README")
+
+
+def test_every_module_has_a_layer():
+    assert sorted(graph()) == sorted(m for m in graph() if layer_of(m))
+
+
+def test_every_import_goes_down_or_across():
+    order = list(LAYERS)
+    upward = [
+        f"{module} ({layer_of(module)}) imports {other} ({layer_of(other)})"
+        for module, imported in graph().items()
+        for other in imported
+        if order.index(layer_of(other)) < order.index(layer_of(module))
+    ]
+    assert upward == []
+
+
+def circles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in edges.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_another_that_imports_it_back():
+    assert circles(graph()) == []
+
+
+def test_the_checks_see_what_they_are_for(tmp_path):
+    """The walker finds an import inside a function and by full name, and the checks fail
+    on a circle and on an upward import (as they would on the real graph)."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f():\n    from cwprofile.formats import terminal\n    import cwprofile.cli\n",
+        encoding="utf-8",
+    )
+    known = {"cwprofile.formats", "cwprofile.formats.terminal", "cwprofile.cli"}
+    assert imports(sample, known) == {"cwprofile.formats.terminal", "cwprofile.cli"}
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c"]]
+    assert layer_of("cwprofile.importer.pdf") == "domain"
+    assert list(LAYERS).index("domain") > list(LAYERS).index("formats")  # upward if imported
+
+
+def test_the_readme_lists_the_layers_of_this_test():
+    """README's architecture section: a line a layer, `- **layer**: `module`, `module``,
+    the modules named without `cwprofile.` (the package itself as `cwprofile`)."""
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    listed = {
+        layer: sorted(
+            m if m == "cwprofile" else f"cwprofile.{m}" for m in re.findall(r"`([\w.*]+)`", names)
+        )
+        for layer, names in re.findall(r"^- \*\*(\w+)\*\*: (.+)$", section, re.MULTILINE)
+    }
+    assert listed == {layer: sorted(patterns) for layer, patterns in LAYERS.items()}
+    assert list(listed) == list(LAYERS)
+
+
+def test_the_cache_key_covers_every_module_that_builds_the_cache():
+    """A change to any module the cache's content depends on makes every cache stale: the
+    code checksum covers what the library and the cache import, all the way down."""
+    from cwprofile import cache
+
+    edges = graph()
+    builders: set[str] = set()
+    todo = ["cwprofile.cache", "cwprofile.library"]
+    while todo:
+        module = todo.pop()
+        if module not in builders:
+            builders.add(module)
+            todo += edges[module]
+    builders.discard("cwprofile")  # the package's face: its version is in the key already
+    assert {f"{m.removeprefix('cwprofile.')}.py" for m in builders} <= set(cache.BUILDERS)
+    assert "country_names.tsv" in cache.BUILDERS  # the data countries.py reads
