@@ -18,6 +18,14 @@ SOURCE_TEXT = DATA / "cambodia-source.txt"
 BUNDLED = ROOT / "profiles" / "cambodia.yaml"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="rewrite tests/expected/ from the output as it is now (then read the diff)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own cache folder, no user profile path, a fixed width and no colour
@@ -80,6 +88,20 @@ def console_script() -> str:
     found = shutil.which("cwprofile", path=str(Path(sys.executable).parent))
     assert found, "the cwprofile console script is not installed next to this Python"
     return found
+
+
+def catches(pid: int, signum: int) -> bool:
+    """Whether a process has its own handler for a signal in place (Linux: SigCgt in
+    /proc). cwprofile sets SIGINT's and SIGTERM's together as it starts; Python sets one
+    for SIGINT before that, so SIGTERM's tells when cwprofile's are in place."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    for line in status.splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) & (1 << (signum - 1)))
+    return False
 
 
 def run_in_terminal(arguments: list[str], environment: dict[str, str]) -> tuple[int, str]:

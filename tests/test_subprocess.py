@@ -12,7 +12,7 @@ import pytest
 
 from cwprofile import cli
 
-from .conftest import BUNDLED, console_script, make_variant, run_in_terminal
+from .conftest import BUNDLED, catches, console_script, make_variant, run_in_terminal
 from .conftest import run_installed as cwprofile
 
 
@@ -99,7 +99,8 @@ def test_ctrl_c_is_one_line_and_exit_130():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(1.0)  # let it start and wait on standard input
+    while process.poll() is None and not catches(process.pid, signal.SIGTERM):
+        time.sleep(0.005)  # until cwprofile's handlers are in place: waited for, not guessed
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
