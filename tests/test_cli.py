@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 
 import pytest
-import yaml
 
 from cwprofile import __version__
 from cwprofile.catalog import INDICATORS
 from cwprofile.cli import app
-from cwprofile.formats import Format
 
 COMMANDS = [
     "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
@@ -276,38 +272,6 @@ def test_no_color_is_honoured_on_a_terminal(run, monkeypatch):
     out = run("indicator", "cirt").stdout
     assert "✓ yes" in out
     assert "\x1b[32m" not in out and "\x1b[1;32m" not in out
-
-
-def test_every_format_renders_every_tabular_command(run):
-    for fmt in Format:
-        for args in (
-            ["indicator", "cirt"],
-            ["indicators"],
-            ["countries"],
-            ["report-contact"],
-            ["compare"],
-            ["search", "ALERT"],
-        ):
-            out = run(*args, "--format", fmt.value).stdout
-            if fmt is Format.json:
-                assert json.loads(out)["schema_version"] == 3
-            elif fmt is Format.yaml:
-                assert yaml.safe_load(out) == run.json(*args)
-            elif fmt is Format.csv:
-                assert next(csv.reader(io.StringIO(out)))[0] in (
-                    "indicator",
-                    "id",
-                    "country",
-                    "code",
-                )
-            elif fmt is Format.html:
-                assert out.startswith("<!DOCTYPE html>") and ("<table>" in out or "<dl>" in out)
-            elif fmt is Format.svg:
-                assert out.startswith("<svg ") and out.rstrip().endswith("</svg>")
-            elif fmt is Format.markdown:  # a table, or (one contact) a card of fields
-                assert ("\n| " in out and "| ---" in out) or "\n- **Organisation:**" in out
-            else:  # table (not a terminal here, so plain) and text: a header row and the rows
-                assert "1.2.1" in out or "Cambodia" in out, (fmt, args)
 
 
 def test_show_offers_no_csv_and_usage_errors_come_before_the_data(run):
