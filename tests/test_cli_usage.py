@@ -169,3 +169,29 @@ def test_a_change_of_the_code_rebuilds_the_cache(run, monkeypatch):
 def test_every_command_lists_only_the_formats_it_has(run):
     assert "csv" not in run("show", "--help").stdout.split("--format")[1].split("\n")[0]
     assert "csv" in run("validate", "--help").stdout.split("--format")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "html", "svg", "table", "text"])
+def test_import_refuses_a_format_a_profile_is_not_written_in_before_reading(run, fmt):
+    result = run("import", "no-such-file.txt", "--format", fmt, code=2)
+    assert f"a profile is written as yaml or json, not {fmt}" in result.stderr
+    assert "no-such-file" not in result.stderr  # refused before anything was read
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "text"])
+def test_import_takes_the_report_formats_for_the_explanation(run, fmt):
+    from .conftest import SOURCE_TEXT
+
+    out = run("import", str(SOURCE_TEXT), "--explain", "--format", fmt).stdout
+    assert "1.2.1" in out and "states what exists" in out
+
+
+def test_import_writes_yaml_or_json(run):
+    import json
+
+    from .conftest import BUNDLED, SOURCE_TEXT
+
+    assert run("import", str(SOURCE_TEXT), "--format", "yaml").stdout == BUNDLED.read_text(
+        encoding="utf-8"
+    )
+    assert json.loads(run("import", str(SOURCE_TEXT), "--json").stdout)["country"]["iso2"] == "KH"
