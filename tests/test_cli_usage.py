@@ -59,7 +59,8 @@ def test_an_unknown_section_says_what_section_takes(run):
     assert result.stderr.startswith("Error: no section, pillar or indicator '9'; sections are 1")
     close = run("show", "kh", "--section", "technicl", code=1)
     assert (
-        close.stderr == "Error: no section, pillar or indicator 'technicl'; did you mean '1.2'?\n"
+        close.stderr
+        == "Error: no section, pillar or indicator 'technicl'; did you mean 'technical'?\n"
     )
 
 

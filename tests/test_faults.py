@@ -63,7 +63,7 @@ def test_a_status_letter_changed_in_the_index_is_caught(run, isolated):
     assert b'"ynyn' in text or b"ynn" in text
     path.write_bytes(text.replace(b'"ynnyn', b'"ynnnn', 1).replace(b'"ynyn', b'"ynnn', 1))
     assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"]["yes"] == 1
-    assert "7/21" in run("countries").stdout
+    assert "7/21" in run("compare").stdout
 
 
 @pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "folder", "huge"])

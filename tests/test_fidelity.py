@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -50,18 +51,31 @@ def document_of(arguments: list[str], env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-def expected_values(command: str, document: dict) -> tuple[set[str], set[str], set[str]]:
-    """What must be on screen: (tokens: identifiers whole, words: every word of names and
-    titles, lines: values with spaces that must stand on one line)."""
+def expected_values(
+    command: str, document: dict, wide: bool = False
+) -> tuple[set[str], set[str], set[str]]:
+    """What must be on screen, in the view shown (the default columns, or `--wide`): tokens
+    (identifiers, whole), words (every word of names and titles) and lines (values with
+    spaces that must stand on one line)."""
     tokens: set[str] = set()
     words: set[str] = set()
     lines: set[str] = set()
+    refs = [
+        *document.get("profiles", ()),
+        *document.get("matches", ()),
+        *document.get("contacts", ()),
+    ]
+    pairs = {(ref["country"]["iso3"], ref["last_updated"]) for ref in refs if "country" in ref}
+    codes = [code for code, _ in pairs]
+    editions = {code for code in codes if codes.count(code) > 1}
 
-    def profile(ref: dict) -> None:
+    def profile(ref: dict, codes_and_date: bool = True) -> None:
         country = ref["country"]
         words.update(country["name"].split())
-        tokens.update((country["iso2"], country["iso3"]))
-        if ref["last_updated"]:
+        several = country["iso3"] in editions
+        if codes_and_date or wide:
+            tokens.update((country["iso2"], country["iso3"]))
+        if ref["last_updated"] and (codes_and_date or wide or several):
             tokens.add(ref["last_updated"])
 
     def tally(counted: dict) -> None:
@@ -86,12 +100,21 @@ def expected_values(command: str, document: dict) -> tuple[set[str], set[str], s
         for entry in document["indicators"]:
             tokens.update((entry["code"], entry["id"]))
             words.update(entry["title"].split())
+            if wide:
+                words.update(word for alias in entry["aliases"] for word in alias.split())
     elif command == "indicator":
         tokens.add(document["indicator"]["code"])
         tally(document["tally"])
         for entry in document["profiles"]:
+            profile(entry, codes_and_date=False)
+    elif command == "countries":
+        for entry in document["profiles"]:
             profile(entry)
-    elif command in ("countries", "compare"):
+            if wide:
+                tokens.add(entry["origin"])
+                for counted in entry["pillars"].values():
+                    tally(counted)
+    elif command == "compare":
         for entry in document["profiles"]:
             profile(entry)
             tally(entry["tally"])
@@ -103,14 +126,14 @@ def expected_values(command: str, document: dict) -> tuple[set[str], set[str], s
             contact(entry)
     elif command == "search":
         for entry in document["matches"]:
-            profile(entry)
+            profile(entry, codes_and_date=False)
             tokens.add(entry["indicator"]["code"])
     return tokens, words, lines
 
 
-def missing(shown: list[str], command: str, document: dict) -> list[str]:
+def missing(shown: list[str], command: str, document: dict, wide: bool = False) -> list[str]:
     """The values of the document not found whole in the shown lines."""
-    tokens, words, lines = expected_values(command, document)
+    tokens, words, lines = expected_values(command, document, wide)
     seen = {token for line in shown for token in re.split(r"[\s│|]+", line)}
     seen |= {token.strip("…*(),") for token in seen}
     absent = sorted((tokens | words) - seen)
@@ -118,28 +141,89 @@ def missing(shown: list[str], command: str, document: dict) -> list[str]:
     return absent
 
 
+WIDE = {"indicator", "indicators", "countries", "search"}  # the commands that take --wide
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("loaded", [1, 40])
 def test_every_value_is_whole_on_a_terminal_at_every_width(command, loaded, many, cache):
+    """Every value of the view (the default columns, and `--wide`'s) whole on the screen;
+    the default columns are a choice made the same at every width, never a column dropped
+    for want of room."""
     arguments = arguments_for(command, many if loaded == 40 else None)
     document = document_of(arguments, cache)
     if command == "countries":
         assert len(document["profiles"]) == loaded
     env = {**cache, "CWPROFILE_PAGER": "cat"}
-    for width in WIDTHS:
-        shown = screen(arguments, width, env).splitlines()
-        assert missing(shown, command, document) == [], (width, "\n".join(shown)[:3000])
-        # nothing is drawn past the edge but a single word wider than the screen
-        for line in shown:
-            if len(line.rstrip()) > width:
-                assert len(line.split()) == 1 or " " not in line.strip(), (width, line)
+    views = [(False, WIDTHS), *([(True, [80, 200])] if command in WIDE else [])]
+    for wide, widths in views:
+        for width in widths:
+            shown = screen([*arguments, *(["--wide"] if wide else [])], width, env).splitlines()
+            absent = missing(shown, command, document, wide)
+            assert absent == [], (width, wide, absent, "\n".join(shown)[:3000])
+            # nothing is drawn past the edge but a single word wider than the screen
+            for line in shown:
+                if len(line.rstrip()) > width:
+                    assert len(line.split()) == 1 or " " not in line.strip(), (width, line)
 
 
-def test_a_narrow_table_becomes_stacked_records_and_a_wide_one_stays_a_table(cache):
-    narrow = screen(["countries"], 40, cache)
-    assert "ISO2:" in narrow and "File:" in narrow and "bundled:cambodia.yaml" in narrow
-    wide = screen(["countries"], 200, cache)
-    assert re.search(r"Country\s+ISO2\s+ISO3\s+Last updated", wide)
+def rows_on(screen_text: str) -> list[str]:
+    """Each row of the tables on a screen, or each stacked record, as one string. A table
+    whose rows wrap stands a blank line between them, so a row is what blank lines bound
+    (the first one: what follows the rule under the header); a record or a card likewise."""
+    rows: list[str] = []
+    for block in re.split(r"\n\s*\n", screen_text):
+        lines = block.splitlines()
+        rule = next(
+            (n for n, line in enumerate(lines) if re.fullmatch(r"[─-]{3,}", line.strip())), None
+        )
+        rows.append(" ".join(lines[rule + 1 :] if rule is not None else lines))
+    return rows
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+@pytest.mark.parametrize("command", ["search", "indicator"])
+def test_every_evidence_line_is_in_the_row_of_its_country_and_indicator(
+    command, width, many, cache
+):
+    """A table too wide for the screen splits into parts that each repeat the columns that
+    say which row it is (the country, with its edition's date where several are loaded,
+    and for search the indicator), or becomes stacked records: no evidence line is ever
+    away from its key."""
+    arguments = ["search", "Cambodia"] if command == "search" else ["indicator", "cirt"]
+    arguments += ["-p", str(many)]
+    document = document_of(arguments, cache)
+    found = document["matches"] if command == "search" else document["profiles"]
+    codes = [code for code, _ in {(e["country"]["iso3"], e["last_updated"]) for e in found}]
+    shown = screen(arguments, width, {**cache, "CWPROFILE_PAGER": "cat"})
+    evidence_rows = [
+        row for row in rows_on(shown) if "Cambodia" in row.split() or "ITU" in row.split()
+    ]
+    assert evidence_rows, shown
+    for row in evidence_rows:
+        words = set(re.split(r"[\s│|()…]+", row))
+        owners = [
+            entry
+            for entry in found
+            if set(entry["country"]["name"].split()) <= words
+            and (codes.count(entry["country"]["iso3"]) == 1 or entry["last_updated"] in words)
+        ]
+        assert owners, (width, row)
+        if command == "search":
+            assert any(entry["indicator"]["code"] in words for entry in owners), (width, row)
+
+
+def test_a_narrow_table_splits_with_its_key_and_a_wide_one_stays_a_table(cache):
+    narrow = screen(["countries", "--wide"], 40, cache)
+    headers = [line for line in narrow.splitlines() if line.startswith("Country ")]
+    assert len(headers) > 2  # parts, each headed by the key: Country
+    assert "bundled:cambodia.yaml" in narrow
+    assert narrow.count("Cambodia ") == len(headers)  # the key beside every part's row
+    wide = screen(["countries", "--wide"], 200, cache)
+    assert re.search(r"Country\s+ISO\s+Updated\s+Yes\s+No\s+Unknown\s+Legal measures", wide)
+    assert len([line for line in wide.splitlines() if line.startswith("Country ")]) == 1
+    default = screen(["countries"], 80, cache)
+    assert re.search(r"Country\s+ISO\s+Updated\s+Yes\s+No\s+Unknown\n", default)
 
 
 def test_a_single_contact_is_a_card_with_the_organisation_first(cache):
@@ -177,8 +261,44 @@ def test_long_output_goes_through_the_pager_and_short_output_does_not(tmp_path, 
     assert not paged.exists()
     screen(["--no-pager", "show", "kh"], 100, env)
     assert not paged.exists()
+    screen(["show", "kh", "--no-pager"], 100, env)  # the global option after the command too
+    assert not paged.exists()
     piped = run_installed("show", "kh", env=env)  # never in a pipe
     assert "1.2.1" in piped.stdout and not paged.exists()
+
+
+@pytest.mark.parametrize("mine", [None, "-i"])
+def test_less_gets_R_on_its_command_line_and_the_users_own_less_applies(tmp_path, cache, mine):
+    """As bat and delta do: `-R` (and `-F -X` when the user has no LESS of their own) on
+    less's command line, so colours show and a personal `LESS=-i` is not overridden."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    seen = tmp_path / "seen"
+    less = folder / "less"
+    less.write_text(
+        f'#!/bin/sh\nprintf "%s\\n" "$*" > {seen}.arguments\n'
+        f'printf "%s" "${{LESS-unset}}" > {seen}.less\ncat > {seen}.text\n',
+        encoding="utf-8",
+    )
+    less.chmod(0o755)
+    env = {**cache, "PATH": f"{folder}:{os.environ['PATH']}", "CWPROFILE_PAGER": "less"}
+    if mine is not None:
+        env["LESS"] = mine
+    screen(["show", "kh"], 100, env)
+    arguments = Path(f"{seen}.arguments").read_text(encoding="utf-8").split()
+    assert arguments == (["-R"] if mine else ["-R", "-F", "-X"])
+    assert Path(f"{seen}.less").read_text(encoding="utf-8") == (mine or "unset")
+    assert "\x1b[" in Path(f"{seen}.text").read_text(encoding="utf-8")  # colours, shown by -R
+
+
+def test_a_pager_not_known_to_take_colours_gets_plain_text(tmp_path, cache):
+    paged = tmp_path / "paged.txt"
+    pager = tmp_path / "more-or-less"
+    pager.write_text(f"#!/bin/sh\ncat > {paged}\n", encoding="utf-8")
+    pager.chmod(0o755)
+    screen(["show", "kh"], 100, {**cache, "CWPROFILE_PAGER": str(pager)})
+    text = paged.read_text(encoding="utf-8")
+    assert "1.2.1" in text and "\x1b" not in text
 
 
 # Exports -----------------------------------------------------------------------------------

@@ -290,7 +290,17 @@ def find_part(query: str) -> tuple[Indicator, ...]:
     try:
         return (find_indicator(query),)
     except (UnknownIndicator, AmbiguousIndicator):
+        # Suggest what was meant as a word (`technical` for `tecnical`, not its code `1.2`):
+        # the id of the section, pillar or indicator the closest name belongs to.
         groups = _group_names()
         close = suggest(query, [*groups, *_ALIASES], limit=6)
-        readable = [groups[name][1] if name in groups else _ALIASES[name].id for name in close]
+        readable = [
+            _word(groups[name][1]) if name in groups else _ALIASES[name].id for name in close
+        ]
         raise UnknownPart(query, tuple(dict.fromkeys(readable))[:3]) from None
+
+
+def _word(code: str) -> str:
+    """A section's or pillar's id, from its code."""
+    found = next((p for p in PILLARS if p.code == code), None)
+    return found.id if found else next(s.id for s in SECTIONS if s.code == code)

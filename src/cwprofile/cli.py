@@ -6,6 +6,7 @@ that uses it, so `show cambodia --json` on a warm cache loads neither rich nor P
 
 import contextlib
 import functools
+import inspect
 import os
 import signal
 import sys
@@ -21,6 +22,7 @@ from cwprofile.formats import EXPORT_ENDINGS, Format, ProfileFormat
 from cwprofile.output import GuardedStdout, Request, emit
 
 if TYPE_CHECKING:
+    from cwprofile.compiled import Entry
     from cwprofile.countries import Country
     from cwprofile.library import Library
 
@@ -31,10 +33,13 @@ DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
 def _reporting_errors(function: Callable[..., None]) -> Callable[..., None]:
     """Our own errors become one line on stderr and their exit code, inside the app, so that
-    Typer's test runner sees exactly what a user sees."""
+    Typer's test runner sees exactly what a user sees. Every command also takes the global
+    options after its name (`cwprofile show kh --no-pager`), as it does before it."""
 
     @functools.wraps(function)
-    def command(*args: object, **kwargs: object) -> None:
+    def command(*args: object, no_pager: bool = False, debug: bool = False, **kwargs: object):
+        _State.pager = _State.pager and not no_pager
+        _State.debug = _State.debug or debug
         try:
             function(*args, **kwargs)
         except CwprofileError as error:
@@ -42,6 +47,14 @@ def _reporting_errors(function: Callable[..., None]) -> Callable[..., None]:
             _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
             raise typer.Exit(error.exit_code) from None
 
+    signature = inspect.signature(function)
+    global_options = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)
+        for name, option in (("no_pager", NoPagerOpt), ("debug", DebugOpt))
+    ]
+    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *global_options]
+    )
     return command
 
 
@@ -206,6 +219,18 @@ ProfilesDirOpt = Annotated[
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every profile file afresh.")]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Never page long output on a terminal (also: CWPROFILE_PAGER=cat)."
+    ),
+]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Show full tracebacks (also: CWPROFILE_DEBUG=1).")
+]
+WideOpt = Annotated[
+    bool, typer.Option("--wide", help="More columns: what the default view leaves to JSON.")
+]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Fail on a bad profile file instead of skipping it.")
 ]
@@ -234,6 +259,11 @@ def _request(
         raise typer.BadParameter("--width goes with --export", param_hint="--width")
     chosen = Format.json if as_json else (Format(fmt.value) if fmt is not None else None)
     return Request(chosen, export, export_format, width, force, _State.pager)
+
+
+def _each_once(entries: list["Entry"]) -> list["Entry"]:
+    """The profiles named, each once however many ways it was named (`kh khm cambodia`)."""
+    return list({entry.number: entry for entry in entries}.values())
 
 
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
@@ -270,20 +300,13 @@ def _main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show full tracebacks (also: CWPROFILE_DEBUG=1).")
-    ] = False,
-    no_pager: Annotated[
-        bool,
-        typer.Option(
-            "--no-pager", help="Never page long output on a terminal (also: CWPROFILE_PAGER=cat)."
-        ),
-    ] = False,
+    debug: DebugOpt = False,
+    no_pager: NoPagerOpt = False,
     profiles_dir: ProfilesDirOpt = None,
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
 ) -> None:
-    # Options given here apply to every command; -p, --no-cache and --strict may also follow it.
+    # Options given here apply to every command, and each may also follow the command.
     _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
     _State.pager = not no_pager
     _State.profiles_dirs = tuple(profiles_dir or ())
@@ -339,6 +362,7 @@ def show(
 )
 def indicator(
     name: IndicatorArg,
+    wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -355,11 +379,12 @@ def indicator(
     request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
     library = _library(profiles_dir, no_cache, strict)
-    emit(report_of(library, chosen), request)
+    emit(report_of(library, chosen, wide), request)
 
 
 @app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
 def indicators(
+    wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -370,13 +395,14 @@ def indicators(
     from cwprofile.reports.indicators import catalog as report_of
 
     request = _request(fmt, as_json, export, width, force)
-    emit(report_of(), request)
+    emit(report_of(wide), request)
 
 
 @app.command(
     epilog=_examples("cwprofile countries", "cwprofile -p my-profiles countries --format csv")
 )
 def countries(
+    wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -386,12 +412,12 @@ def countries(
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
 ) -> None:
-    """The loaded profiles: name, ISO codes, last updated, yes tallies and source file."""
+    """The loaded profiles: name, ISO codes, last updated and tallies (--wide: by pillar, file)."""
     from cwprofile.reports.countries import countries as report_of
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    emit(report_of(library), request)
+    emit(report_of(library, wide), request)
 
 
 app.command(
@@ -434,7 +460,7 @@ def report_contact(
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    chosen = [library.find(name) for name in country] if country else library.entries
+    chosen = _each_once([library.find(name) for name in country]) if country else library.entries
     cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
     emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
 
@@ -466,8 +492,8 @@ def compare(
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    entries = [library.find(name) for name in country] if country else list(library.entries)
-    emit(report_of(entries, library.warnings), request)
+    entries = _each_once([library.find(name) for name in country]) if country else []
+    emit(report_of(entries or list(library.entries), library.warnings), request)
 
 
 @app.command(epilog=_examples("cwprofile search ALERT", 'cwprofile search "Article 349" --json'))
@@ -475,6 +501,7 @@ def search(
     text: Annotated[
         str, typer.Argument(help="Text to find in the evidence, any case.", metavar="TEXT")
     ],
+    wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -491,7 +518,7 @@ def search(
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     library = _library(profiles_dir, no_cache, strict)
-    report = report_of(library, text)
+    report = report_of(library, text, wide)
     emit(report, request)
     if not report.document["count"]:
         raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match

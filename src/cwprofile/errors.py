@@ -127,5 +127,11 @@ class OutputError(CwprofileError):
 class ImportFailed(_WithProblems):
     """The importer met text it cannot read."""
 
+    def __init__(self, problems: list[Problem], lenient: bool = False) -> None:
+        super().__init__(problems)
+        self.lenient = lenient
+
     def hint(self) -> str:
+        if self.lenient:  # --lenient was given: it cannot help with a text that is not a profile
+            return "a text with no country or no sections is not a profile, even with --lenient"
         return "fix the text, or use --lenient to write what could be read with the gaps marked"

@@ -52,10 +52,7 @@ def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
 def _into_folder(
     imported: list[Imported], folder: Path, force: bool, explain: bool, request: Request
 ) -> int:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"cannot make the folder {str(folder)!r}: {error.strerror}") from None
+    _make_folder(folder)
     outcomes = []
     for placed in place_all(imported, folder):
         if placed.outcome is not None:
@@ -71,6 +68,13 @@ def _into_folder(
         outcomes.append(Outcome.read(placed.source, placed.result, str(placed.path)))
     emit(_report(outcomes, explain, summary=True), request)
     return 1 if any(o.state == "failed" for o in outcomes) else 0
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {str(folder)!r}: {error.strerror}") from None
 
 
 def _one_by_one(
@@ -94,6 +98,7 @@ def _one_by_one(
             for gap in result.gaps:
                 warn(f"Warning: {gap}")
             if output is not None:
+                _make_folder(output.parent)  # `-o new/laos.yaml`, as `-o new/` does
                 write_file(output, result.yaml, force)
                 warn(f"Wrote {output}")
             path = str(output) if output is not None else None

@@ -59,10 +59,14 @@ def emit(report: Report, request: Request) -> None:
     fmt = request.format or (Format.table if terminal else Format.text)
     text = render(report, fmt, Target(terminal=terminal))
     if fmt is Format.table and request.pager:
-        from cwprofile.pager import page
+        from cwprofile.pager import page, pager
 
-        if page(text):
-            return
+        chosen = pager()
+        if chosen is not None:
+            # A pager not known to take colours gets the same layout, plain.
+            shown = text if chosen.colours else render(report, fmt, Target(terminal=False))
+            if page(shown, chosen):
+                return
     # Formats for programs: written as UTF-8 whatever the locale says stdout's encoding is.
     write_stdout(text, utf8=facts(fmt).for_programs)
 

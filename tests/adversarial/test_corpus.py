@@ -344,7 +344,7 @@ def test_a_hostile_file_name_is_shown_escaped(tmp_path):
     )
     (folder / "\x1b]0;title\x07bad.yaml").write_text("[", encoding="utf-8")
     env = {"CWPROFILE_CACHE_DIR": str(tmp_path / "c")}
-    result = cwprofile("countries", "-p", str(folder), env=env)
+    result = cwprofile("countries", "--wide", "-p", str(folder), env=env)
     assert "\\x1b[31mevil\\x07.yaml" in result.stdout
     assert "\\x1b]0;title\\x07bad.yaml" in result.stderr
     cwprofile("countries", "-p", str(folder), env={**env, "FORCE_COLOR": "1"})

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 GAP = 3  # the cells between two columns of a SIMPLE_HEAD table drawn without edges
 TEXT_FLOOR = 12  # a text column is not squeezed below this unless its values are shorter
 PROSE_FLOOR = 24  # nor a prose column below this
+TEXT_SHARE = 20  # beside prose, a name column wraps past this, so that the prose has room
 EXPORT_WIDTH = 120  # an export's width when its content would be wider (prose wraps)
 _WORD = re.compile(r"\S+\s*")
 
@@ -161,6 +162,8 @@ def laid_out(report: Report, width: int, unicode: bool) -> list[Text]:
                 out += [row for line in block.lines for row in wrap(Text(safe_line(line)), width)]
             case _:
                 unreachable(block)
+    while out and not out[0].plain:  # the blank line before the first block: none at the top
+        out.pop(0)
     return out
 
 
@@ -274,28 +277,36 @@ def plan(
 def fit(
     kinds: list[str], natural: list[int], minimum: list[int], width: int
 ) -> tuple[int, ...] | None:
-    """Column widths that show every value whole within `width`, or None when none do."""
+    """Column widths that show every value whole within `width`, or None when none do.
+    Identifiers get their whole width first; beside prose (evidence), a name gets at most
+    TEXT_SHARE and wraps between its words, so that the prose, which people read, has the
+    room; what is left then goes to the prose, and last to the names."""
     room = width - GAP * (len(kinds) - 1)
     if sum(minimum) > room:
         return None
     widths = list(minimum)
-    spare = room - sum(widths)
-    for grown in ("id", "text"):  # headers of identifiers whole first, then names
-        for number, kind in enumerate(kinds):
-            if kind == grown and spare:
-                grow = min(natural[number] - widths[number], spare)
-                widths[number] += grow
-                spare -= grow
     prose = [n for n, kind in enumerate(kinds) if kind == "prose"]
+    share = TEXT_SHARE if prose else width
+
+    def grow(number: int, to: int) -> None:
+        widths[number] += max(0, min(to - widths[number], room - sum(widths)))
+
+    for number, kind in enumerate(kinds):  # identifiers whole first (their headers too)
+        if kind == "id":
+            grow(number, natural[number])
+    for number, kind in enumerate(kinds):  # then names, up to their share
+        if kind == "text":
+            grow(number, min(natural[number], max(widths[number], share)))
+    spare = room - sum(widths)
     wanted = sum(natural[n] - widths[n] for n in prose)
     for n in prose:  # then prose, in proportion to what each still lacks
         if spare and wanted:
             widths[n] += min(natural[n] - widths[n], spare * (natural[n] - widths[n]) // wanted)
-    left = room - sum(widths)
     for n in prose:
-        grow = min(natural[n] - widths[n], left)
-        widths[n] += grow
-        left -= grow
+        grow(n, natural[n])
+    for number, kind in enumerate(kinds):  # what is still left: the names, whole
+        if kind == "text":
+            grow(number, natural[number])
     return tuple(widths)
 
 
@@ -349,9 +360,10 @@ def _table(
     block: Table, chosen: tuple[int, ...], widths: tuple[int, ...], unicode: bool
 ) -> list[Text]:
     """The table's lines: its title, a bold header, a rule, the rows (a blank line before
-    each group), every cell wrapped to its column's width. The widths come from `plan`, so
-    no value is cut; we draw the lines ourselves, as rich's Table would measure every cell
-    again."""
+    each group), every cell wrapped to its column's width. When a row takes more than one
+    line, a blank line stands between every two rows: which lines make a row is never to
+    be guessed. The widths come from `plan`, so no value is cut; we draw the lines
+    ourselves, as rich's Table would measure every cell again."""
     from rich.text import Text
 
     columns = [block.columns[n] for n in chosen]
@@ -362,10 +374,12 @@ def _table(
     headers = [Text(safe_line(column.header), style="bold") for column in columns]
     out += _row(headers, columns, widths)
     out.append(Text(("─" if unicode else "-") * total, style="dim" if unicode else ""))
-    for number, row in enumerate(block.rows):
-        if number and number in block.group_rows:
+    rows = [_row([cell(row[n], unicode) for n in chosen], columns, widths) for row in block.rows]
+    spaced = any(len(lines) > 1 for lines in rows)
+    for number, lines in enumerate(rows):
+        if number and (spaced or number in block.group_rows):
             out.append(Text(""))
-        out += _row([cell(row[n], unicode) for n in chosen], columns, widths)
+        out += lines
     return out
 
 

@@ -143,7 +143,7 @@ def import_lines(
     if problems and (not lenient or unreadable):
         # Even a lenient import needs the country and the sections: without them there is
         # no profile to write, only a file that would not load.
-        raise ImportFailed(problems)
+        raise ImportFailed(problems, lenient)
     return _finish(document, name, problems, decisions, contact_sentence, lenient)
 
 

@@ -41,9 +41,19 @@ def iso_codes(entry: Entry) -> str:
     return f"{entry.iso2} {entry.iso3}"
 
 
+def country_label(entry: Entry, editions: dict[str, int]) -> str:
+    """A country as a row of a table names it: its name, with the edition's date when
+    several editions of it are loaded (which row is which edition must never be lost)."""
+    if editions.get(entry.iso3, 0) > 1:
+        return f"{entry.name} ({entry.last_updated or 'undated'})"
+    return entry.name
+
+
 def editions_of(entries: Iterable[Entry]) -> dict[str, int]:
+    """How many editions of each country (by alpha-3 code) the entries hold, each counted
+    once however often it comes (a search lists one profile once a match)."""
     counts: dict[str, int] = {}
-    for entry in entries:
+    for entry in {entry.number: entry for entry in entries}.values():
         counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
     return counts
 

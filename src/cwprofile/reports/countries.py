@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cwprofile.catalog import PILLARS, pillar_tallies
+from cwprofile.catalog import INDICATORS, PILLARS, pillar_tallies
 from cwprofile.reports import (
     document_of,
+    iso_codes,
     plural,
     profile_summary,
     summary_cells,
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from cwprofile.library import Library
 
 
-def countries(library: Library) -> Report:
+def countries(library: Library, wide: bool = False) -> Report:
     entries = library.entries
     summaries = [profile_summary(entry) for entry in entries]
     document = document_of(library.warnings, profiles=summaries)
@@ -31,33 +32,43 @@ def countries(library: Library) -> Report:
         )
 
     def blocks() -> tuple[Block, ...]:
+        """What a person reads first: each profile's country, codes, date and tallies; a
+        table at 80 columns whatever the profiles' paths. `--wide` adds each pillar's
+        tally, the pillar named in full, and the file each profile came from."""
         from cwprofile.blocks import Column, Paragraph, Table
 
+        pillar_columns = tuple(Column(p.title, "text", numeric=True) for p in PILLARS)
         columns = (
             Column("Country", "text"),
-            Column("ISO2"),
-            Column("ISO3"),
-            Column("Last updated"),
+            Column("ISO"),
+            Column("Updated"),
             Column("Yes", numeric=True),
-            *(Column(p.short, numeric=True) for p in PILLARS),
-            Column("File"),
+            Column("No", numeric=True),
+            Column("Unknown", numeric=True),
+            *(pillar_columns if wide else ()),
+            *((Column("File"),) if wide else ()),
         )
         rows = tuple(
             (
                 entry.name,
-                entry.iso2,
-                entry.iso3,
+                iso_codes(entry),
                 entry.last_updated,
-                entry.tally.short(),
-                *(tallies[p.id].short() for p in PILLARS),
-                entry.origin,
+                entry.tally.yes,
+                entry.tally.no,
+                entry.tally.unknown,
+                *((*(tallies[p.id].short() for p in PILLARS), entry.origin) if wide else ()),
             )
             for entry in entries
             for tallies in (pillar_tallies(entry.statuses),)
         )
-        legend = ", ".join(f"{p.short} = {p.title}" for p in PILLARS)
-        unknown = "; (n?) counts the unknown" if any("u" in e.statuses for e in entries) else ""
-        note = f"{plural(len(rows), 'profile')} loaded. Yes tallies{unknown}. {legend}."
-        return (Table(columns, rows), Paragraph(note, quiet=True))
+        note = f"{plural(len(rows), 'profile')} loaded. Tallies of the {len(INDICATORS)} indicators"
+        if not wide:
+            note += "; per pillar and each profile's file: --wide."
+        else:
+            unknown = any("u" in entry.statuses for entry in entries)
+            note += "; per pillar, yes of the pillar's indicators" + (
+                " ((n?) counts the unknown)." if unknown else "."
+            )
+        return (Table(columns, rows, key_columns=1), Paragraph(note, quiet=True))
 
     return Report("Loaded profiles", document, blocks, records)

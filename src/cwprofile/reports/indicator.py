@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from cwprofile.catalog import Indicator, Tally
 from cwprofile.reports import (
     REF_COLUMNS,
+    country_label,
     document_of,
+    editions_of,
     indicator_document,
     iso_codes,
     profile_ref,
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from cwprofile.library import Library
 
 
-def indicator(library: Library, chosen: Indicator) -> Report:
+def indicator(library: Library, chosen: Indicator, wide: bool = False) -> Report:
     found = list(library.findings(chosen))
     tally = Tally(
         yes=sum(1 for _, status, _ in found if status),
@@ -50,14 +52,19 @@ def indicator(library: Library, chosen: Indicator) -> Report:
     def blocks() -> tuple[Block, ...]:
         from cwprofile.blocks import Column, Paragraph, Table
 
+        editions = editions_of(entry for entry, _, _ in found)
         rows = tuple(
-            (entry.name, iso_codes(entry), entry.last_updated, status_cell(status), evidence)
+            (
+                country_label(entry, editions),
+                *((iso_codes(entry), entry.last_updated) if wide else ()),
+                status_cell(status),
+                evidence,
+            )
             for entry, status, evidence in found
         )
         columns = (
             Column("Country", "text"),
-            Column("ISO"),
-            Column("Updated"),
+            *((Column("ISO"), Column("Updated")) if wide else ()),
             Column("Status"),
             Column("Evidence", "prose"),
         )

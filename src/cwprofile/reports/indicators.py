@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from cwprofile.catalog import (
     INDICATORS,
     PILLARS,
+    indicators_of,
 )
 from cwprofile.reports import (
     document_of,
@@ -15,10 +16,10 @@ from cwprofile.reports import (
 from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
-    from cwprofile.blocks import Block
+    from cwprofile.blocks import Block, Value
 
 
-def catalog() -> Report:
+def catalog(wide: bool = False) -> Report:
     entries = [
         {**indicator_document(i), "pillar_title": i.pillar.title, "aliases": list(i.aliases)}
         for i in INDICATORS
@@ -34,20 +35,28 @@ def catalog() -> Report:
         return Records(columns, rows)
 
     def blocks() -> tuple[Block, ...]:
+        """Each indicator's code, id (what a command takes) and title, under its pillar;
+        `--wide` adds the aliases."""
         from cwprofile.blocks import Column, Paragraph, Table
 
         columns = (
             Column("Code"),
             Column("Id"),
             Column("Title", "text"),
-            Column("Pillar", "text"),
-            Column("Aliases", "text"),
+            *((Column("Aliases", "text"),) if wide else ()),
         )
-        rows = tuple(
-            (i.code, i.id, i.title, i.pillar.title, ", ".join(i.aliases) or None)
-            for i in INDICATORS
+        rows: list[tuple[Value, ...]] = []
+        groups = set()
+        for pillar in PILLARS:
+            groups.add(len(rows))
+            rows.append((pillar.code, pillar.id, pillar.title.upper(), *(("",) if wide else ())))
+            for i in indicators_of(pillar):
+                aliases = (", ".join(i.aliases) or None,) if wide else ()
+                rows.append((i.code, i.id, i.title, *aliases))
+        note = f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars" + (
+            "" if wide else "; their aliases: --wide"
         )
-        note = f"{len(INDICATORS)} indicators in {len(PILLARS)} pillars"
-        return (Table(columns, rows), Paragraph(note, quiet=True))
+        table = Table(columns, tuple(rows), group_rows=frozenset(groups), key_columns=1)
+        return (table, Paragraph(note, quiet=True))
 
     return Report("Indicator catalog", document, blocks, records)

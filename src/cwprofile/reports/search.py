@@ -9,7 +9,9 @@ from cwprofile.catalog import (
 )
 from cwprofile.reports import (
     REF_COLUMNS,
+    country_label,
     document_of,
+    editions_of,
     indicator_document,
     iso_codes,
     plural,
@@ -68,7 +70,7 @@ def matches(text: str, query: str) -> list[tuple[int, int]]:
     return spans
 
 
-def search(library: Library, text: str) -> Report:
+def search(library: Library, text: str, wide: bool = False) -> Report:
     from cwprofile.textsafe import safe_line
 
     found = []
@@ -111,8 +113,11 @@ def search(library: Library, text: str) -> Report:
         )
 
     def blocks() -> tuple[Block, ...]:
+        """A row a match: the country (and edition) and the indicator say which it is, and
+        a split table repeats both beside every snippet. ISO codes and dates: `--wide`."""
         from cwprofile.blocks import Column, Highlighted, Paragraph, Table
 
+        editions = editions_of(entry for entry, *_ in found)
         rows = []
         for entry, chosen, status, evidence, spans in found:
             part, start = snippet(evidence, spans)
@@ -120,27 +125,27 @@ def search(library: Library, text: str) -> Report:
             if start + len(part) < len(evidence):
                 shown += "…"
             local = tuple(matches(shown, text))
+            where = (iso_codes(entry), entry.last_updated) if wide else ()
             rows.append(
                 (
-                    entry.name,
-                    iso_codes(entry),
-                    entry.last_updated,
+                    country_label(entry, editions),
                     f"{chosen.code} {chosen.title}",
+                    *where,
                     status_cell(status),
                     Highlighted(shown, local),
                 )
             )
+        where_columns = (Column("ISO"), Column("Updated")) if wide else ()
         table = Table(
             (
                 Column("Country", "text"),
-                Column("ISO"),
-                Column("Updated"),
                 Column("Indicator", "text"),
+                *where_columns,
                 Column("Status"),
                 Column("Evidence", "prose"),
             ),
             tuple(rows),
-            key_columns=1,
+            key_columns=2,
         )
         if not found:
             return (Paragraph(f"No match for {text!r}"),)

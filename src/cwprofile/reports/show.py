@@ -85,21 +85,19 @@ def show(
             ]
             if not pillars:
                 continue
-            out.append(Heading(f"{section.code}. {section.title}", 2))
+            # A section that is one pillar (child online protection) carries the pillar's
+            # tally in its own heading: it is not named twice, and the tally is never bare.
+            alone = len(pillars) == 1 and pillars[0].code == section.code
+            tally = f": {profile.pillar_tally(pillars[0]).text()}" if alone else ""
+            out.append(Heading(f"{section.code}. {section.title}{tally}", 2))
             for pillar in pillars:
-                pillar_tally = profile.pillar_tally(pillar)
                 rows = tuple(
                     (f.indicator.code, f.indicator.title, status_cell(f.status), f.evidence)
                     for f in profile.findings
                     if f.indicator.pillar is pillar and f.indicator in chosen
                 )
-                counted = pillar_tally.text()
-                # A section that is one pillar (child online protection) is not named twice.
-                title = (
-                    counted
-                    if pillar.code == section.code
-                    else f"{pillar.code} {pillar.title}: {counted}"
-                )
+                counted = profile.pillar_tally(pillar).text()
+                title = None if alone else f"{pillar.code} {pillar.title}: {counted}"
                 out.append(Table(columns, rows, title=title, key_columns=2))
         if part is None:
             out.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
