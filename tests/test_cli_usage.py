@@ -196,3 +196,48 @@ def test_import_writes_yaml_or_json(run):
         encoding="utf-8"
     )
     assert json.loads(run("import", str(SOURCE_TEXT), "--json").stdout)["country"]["iso2"] == "KH"
+
+
+def test_compare_gives_one_column_per_profile_however_it_is_named(run):
+    document = run.json("compare", "kh", "khm", "cambodia", "Cambodia (Kingdom of)")
+    assert [p["country"]["iso2"] for p in document["profiles"]] == ["KH"]
+    assert run("compare", "kh", "KHM").stdout.count(" KH ") <= 1
+    contacts = run.json("report-contact", "kh", "cambodia")["contacts"]
+    assert len(contacts) == 1
+
+
+def test_import_into_a_new_folder_named_with_its_file(run, tmp_path):
+    from .conftest import BUNDLED, SOURCE_TEXT
+
+    target = tmp_path / "my-profiles" / "deeper" / "kh.yaml"
+    result = run("import", str(SOURCE_TEXT), "-o", str(target))
+    assert result.stderr == f"Wrote {target}\n"
+    assert target.read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
+
+
+def test_a_suggestion_never_repeats_an_option_already_given(run, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list\n", encoding="utf-8")
+    strict = run("import", str(notes), code=1).stderr
+    assert "use --lenient" in strict
+    lenient = run("import", str(notes), "--lenient", code=1).stderr
+    assert "--lenient to" not in lenient
+    assert lenient.rstrip().endswith(
+        "a text with no country or no sections is not a profile, even with --lenient"
+    )
+
+
+def test_debug_after_the_command_shows_the_traceback(monkeypatch):
+    from typer.testing import CliRunner
+
+    from cwprofile import cli
+    from cwprofile.reports import indicators
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(indicators, "catalog", broken)
+    monkeypatch.setattr(cli._State, "debug", False)
+    result = CliRunner().invoke(cli.app, ["indicators", "--debug"])
+    assert isinstance(result.exception, RuntimeError)
+    assert cli._State.debug is True

@@ -314,15 +314,20 @@ def svg_lines(text: str) -> list[str]:
             assert not name.lower().startswith("on"), name
             if name == "href":
                 assert value.startswith(("https://", "http://", "mailto:", "tel:")), value
+            if name == "style":  # spaces kept, as a terminal keeps them
+                assert tag == "g" and value == "white-space: pre", value
     assert "url(" not in text and "@import" not in text and "<script" not in text
     return ["".join(element.itertext()) for element in root.iter(f"{namespace}text")]
 
 
 HTML_ELEMENTS = {
     "html", "head", "body", "meta", "title", "style", "h1", "h2", "h3", "dl", "dt", "dd",
-    "table", "caption", "thead", "tbody", "tr", "th", "td", "span", "a", "mark", "p", "ul", "li",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "span", "a",
+    "mark", "p", "ul", "li",
 }  # fmt: skip
-HTML_ATTRIBUTES = {"lang", "charset", "http-equiv", "content", "name", "class", "scope", "href"}
+HTML_ATTRIBUTES = {
+    "lang", "charset", "http-equiv", "content", "name", "class", "scope", "href", "style",
+}  # fmt: skip
 
 
 def html_cells(text: str) -> list[str]:
@@ -338,6 +343,8 @@ def html_cells(text: str) -> list[str]:
             assert name in HTML_ATTRIBUTES, (element.tag, name)
             if name == "href":
                 assert value.startswith(("https://", "http://", "mailto:", "tel:")), value
+            if name == "style":  # a column's width, cwprofile's own number
+                assert element.tag == "col" and re.fullmatch(r"width: \d+ch", value), value
         if element.tag in ("td", "th", "dd", "dt", "p", "h1", "h2", "h3", "caption", "li", "title"):
             units.append("".join(element.itertext()))
     assert root.find("head/title") is not None

@@ -21,6 +21,17 @@ from cwprofile.catalog import (
 )
 
 
+def current_date() -> dt.date:
+    """The day the data's age is counted to: today, or the day `SOURCE_DATE_EPOCH` names
+    (the convention of reproducible builds), so that an export made again is the same."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
 class Country(NamedTuple):
     name: str
     iso2: str
@@ -118,7 +129,7 @@ class Profile(NamedTuple):
     def age_days(self, today: dt.date | None = None) -> int | None:
         if self.provenance.last_updated is None:
             return None
-        return ((today or dt.date.today()) - self.provenance.last_updated).days
+        return ((today or current_date()) - self.provenance.last_updated).days
 
 
 def _figure(figure: Figure | None) -> dict[str, Any] | None:

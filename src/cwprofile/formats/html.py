@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #1b1b1b; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+table.shared { width: 100%; table-layout: fixed; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
 th, td { border: 1px solid #c8c8c8; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
@@ -67,14 +68,18 @@ def render(report: Report, target: Target) -> str:
         "</head>",
         "<body>",
     ]
-    for block in report.blocks:
+    blocks = report.blocks
+    widths = _column_widths(blocks)
+    if not any(isinstance(block, Heading) and block.level == 1 for block in blocks):
+        parts.append(f"<h1>{_text(report.title)}</h1>")  # every page says what it is
+    for block in blocks:
         match block:
             case Heading():
                 parts.append(f"<h{block.level}>{_text(block.text)}</h{block.level}>")
             case Fields():
                 parts.append(_fields(block))
             case Table():
-                parts.append(_table(block))
+                parts.append(_table(block, widths[block.columns]))
             case Paragraph():
                 quiet = ' class="quiet"' if block.quiet else ""
                 parts.append(f"<p{quiet}>{_text(block.text)}</p>")
@@ -133,10 +138,38 @@ def _fields(block: Fields) -> str:
     return "\n".join(lines)
 
 
-def _table(block: Table) -> str:
-    lines = ["<table>"]
+def _column_widths(blocks: tuple) -> dict[tuple, tuple[str, ...]]:
+    """Each column's width, one for every table of the same columns, so that the tables of a
+    page line up as a terminal's do: identifiers and names as wide as the terminal lays them
+    out at the export's width (in characters, and room for the cell's padding and a bold
+    header), prose the rest of the page."""
+    from cwprofile.formats import terminal
+
+    rows: dict[tuple, list] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            rows.setdefault(block.columns, []).extend(block.rows)
+    widths = {}
+    for columns, found in rows.items():
+        natural, _ = terminal.measure(columns, found)
+        planned = terminal.plan(columns, found, terminal.EXPORT_WIDTH)
+        chars = planned[0][1] if planned and len(planned) == 1 else natural
+        widths[columns] = tuple(
+            "" if column.kind == "prose" else f"width: {width + 2}ch"
+            for column, width in zip(columns, chars, strict=True)
+        )
+    return widths
+
+
+def _table(block: Table, widths: tuple[str, ...]) -> str:
+    lines = ['<table class="shared">']
     if block.title:
         lines.append(f"<caption>{_text(block.title)}</caption>")
+    lines.append(
+        "<colgroup>"
+        + "".join(f'<col style="{width}">' if width else "<col>" for width in widths)
+        + "</colgroup>"
+    )
     header = "".join(f'<th scope="col">{_text(column.header)}</th>' for column in block.columns)
     lines.append(f"<thead><tr>{header}</tr></thead>")
     classes = [

@@ -1,4 +1,5 @@
-"""Markdown for reports and issues: headings, field lists and pipe tables, data escaped."""
+"""Markdown for reports and issues: headings, field lists and pipe tables, data escaped; an
+evidence's list items and paragraphs kept as lines (`<br>`, the one HTML it writes)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from cwprofile.blocks import (
     plain,
     unreachable,
 )
-from cwprofile.textsafe import safe_line, safe_url
+from cwprofile.textsafe import safe, safe_line, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 
@@ -31,10 +32,13 @@ def escape(text: str) -> str:
 
 
 def _value(value: Value) -> str:
+    """A value as literal Markdown within one line (a table cell, a field): its own lines
+    (an evidence's list items and paragraphs) kept apart by `<br>`, which Markdown
+    renderers show as a line break in a cell."""
     url = safe_url(value.url) if isinstance(value, Link) else None
     if url:
         return f"[{escape(plain(value))}](<{url}>)"
-    return escape(plain(value))
+    return "<br>".join(escape(line) for line in safe(plain(value)).split("\n"))
 
 
 def render(report: Report, target: Target) -> str:

@@ -51,7 +51,7 @@ def render(report: Report, target: Target) -> str:
         f"<title>{escape(safe_line(report.title))}</title>",
         f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>',
         f'<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" '
-        f'font-size="{FONT_SIZE}" fill="{FOREGROUND}" xml:space="preserve">',
+        f'font-size="{FONT_SIZE}" fill="{FOREGROUND}" style="white-space: pre">',
     ]
     for number, line in enumerate(lines):
         y = MARGIN + LINE_HEIGHT * number + FONT_SIZE
@@ -68,7 +68,9 @@ def render(report: Report, target: Target) -> str:
             pieces.append(_tspan(text, x, style, safe_url))
             column += cell_len(text)
         if pieces:
-            out.append(f'<text y="{y}">{"".join(pieces)}</text>')
+            # Spaces kept, as a terminal keeps them (browsers honour one of these, viewers
+            # the other).
+            out.append(f'<text y="{y}" xml:space="preserve">{"".join(pieces)}</text>')
     out += ["</g>", "</svg>"]
     return "\n".join(out) + "\n"
 

@@ -22,7 +22,7 @@ from cwprofile.catalog import (
     Indicator,
     pillar_tallies,
 )
-from cwprofile.model import CONTACT_FIELDS
+from cwprofile.model import CONTACT_FIELDS, current_date
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Value
@@ -112,7 +112,7 @@ def days_since(last_updated: str | None, today: dt.date | None = None) -> int | 
     """How old an edition is, in days (None when it is undated)."""
     if not last_updated:
         return None
-    return ((today or dt.date.today()) - dt.date.fromisoformat(last_updated)).days
+    return ((today or current_date()) - dt.date.fromisoformat(last_updated)).days
 
 
 def updated_text(last_updated: str | None, days: int | None) -> str | None:
