@@ -194,7 +194,7 @@ def test_no_raw_control_character_reaches_any_format(name, evidence, organisatio
 # The cache: whatever happens to the files between runs, the cached answer is the uncached one.
 
 CACHE_SETTINGS = settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -298,7 +298,7 @@ places = st.sampled_from(
 )
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=60)
 @given(st.lists(st.tuples(places, values), min_size=1, max_size=4), st.booleans())
 def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes, as_json):
     import json

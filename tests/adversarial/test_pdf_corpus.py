@@ -287,7 +287,7 @@ def test_sigterm_while_a_pdf_is_read_stops_the_reader_too(tmp_path):
     from ..conftest import console_script
 
     given = tmp_path / "slow.pdf"
-    given.write_bytes(page_with(b"0 0 m 1 1 l S\n" * 12_000_000, compressed=True))
+    given.write_bytes(page_with(b"0 0 m 1 1 l S\n" * 6_000_000, compressed=True))
     process = subprocess.Popen(
         [console_script(), "import", str(given), "-o", str(tmp_path / "out.yaml")],
         stdout=subprocess.PIPE,
