@@ -22,7 +22,6 @@ class Entry(NamedTuple):
     last_updated: str | None
     origin: str
     statuses: str  # a letter for each catalog indicator (catalog.STATUS_LETTERS), in order
-    keys: str  # the name's keys (countries.name_keys), joined by `|`: lookups match by them
 
     def status(self, indicator: Indicator) -> bool | None:
         return LETTER_STATUS[self.statuses[POSITION[indicator.id]]]

@@ -33,7 +33,6 @@ class StrictStop(CwprofileError):
 
 def compile_profiles(found: list[Source]) -> Compilation:
     """Read and check every profile file; one bad file becomes a warning, not a failure."""
-    from cwprofile.countries import name_keys
     from cwprofile.model import to_compiled
     from cwprofile.profile_schema import from_document
     from cwprofile.reader import not_a_profile_file, read_bytes, read_raw
@@ -68,7 +67,6 @@ def compile_profiles(found: list[Source]) -> Compilation:
             p.provenance.last_updated.isoformat() if p.provenance.last_updated else None,
             p.origin,
             p.statuses,
-            "|".join(sorted(name_keys(p.country.name))),
         )
         for number, p in enumerate(kept)
     )
@@ -172,11 +170,16 @@ class Library:
             return []
         code = query.strip().upper()
         found = [e for e in self.entries if code in (e.iso2, e.iso3)] if len(code) < 4 else []
+        if not found:  # a name as a profile writes it: no table needed (the commonest query)
+            name = query.strip().casefold()
+            named = {e.iso3 for e in self.entries if e.name.casefold() == name}
+            found = [e for e in self.entries if e.iso3 in named]
         if not found:
             from cwprofile.countries import by_name, name_keys
 
+            # Any of its names, as the table of names matches them (`Lao P.D.R.`, `lao pdr`).
             keys = name_keys(query)
-            countries = {e.iso3 for e in self.entries if keys.intersection(e.keys.split("|"))}
+            countries = {e.iso3 for e in self.entries if keys & name_keys(e.name)}
             if not countries:
                 country = by_name(query, user_assigned=True)
                 countries = {country.iso3} if country is not None else set()
