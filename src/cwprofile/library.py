@@ -173,7 +173,7 @@ class Library:
         if not found:  # a name as a profile writes it: no table needed (the commonest query)
             name = query.strip().casefold()
             named = {e.iso3 for e in self.entries if e.name.casefold() == name}
-            found = [e for e in self.entries if e.iso3 in named]
+            found = [e for e in self.entries if e.iso3 in named] if len(named) == 1 else []
         if not found:
             from cwprofile.countries import by_name, name_keys
 

@@ -28,6 +28,7 @@ from cwprofile.importer.lines import (
     join,
 )
 from cwprofile.importer.status import Decision, decide
+from cwprofile.model import indicator_entry
 
 _RULE = re.compile(r"^[-_=]{10,}$")
 _DATA_SOURCE = re.compile(r"\(\s*data\s+source\s*:\s*([^()]*)\)", re.IGNORECASE)
@@ -118,14 +119,7 @@ def import_lines(
             if not evidence:
                 problem(heading_line, f"indicators.{indicator.id}.status", "the section is empty")
         decisions[indicator.id] = decision
-        indicators[indicator.id] = {
-            "code": indicator.code,
-            "title": indicator.title,
-            "pillar": indicator.pillar.id,
-            "section": indicator.section.id,
-            "status": decision.status,
-            "evidence": evidence,
-        }
+        indicators[indicator.id] = indicator_entry(indicator, decision.status, evidence)
 
     contact, contact_sentence = contact_of(indicators["reporting_mechanism"]["evidence"])
     tail = " ".join(line.text for line in lines[end_line:] if line.text)
