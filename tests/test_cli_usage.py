@@ -241,3 +241,15 @@ def test_debug_after_the_command_shows_the_traceback(monkeypatch):
     result = CliRunner().invoke(cli.app, ["indicators", "--debug"])
     assert isinstance(result.exception, RuntimeError)
     assert cli._State.debug is True
+
+
+def test_completion_offers_the_names_a_country_is_found_by(laos_dir, isolated):
+    words = f"cwprofile -p {laos_dir} show Lao"
+    completion = {
+        "_CWPROFILE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+        "CWPROFILE_CACHE_DIR": str(isolated),
+    }
+    offered = run_installed(env=completion).stdout.splitlines()
+    assert {"Laos", "Lao P.D.R.", "Lao People's Democratic Republic"} <= set(offered)

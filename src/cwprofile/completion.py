@@ -38,19 +38,23 @@ def given(ctx: typer.Context, name: str) -> list[Any]:
 
 def countries(ctx: typer.Context, incomplete: str) -> list[str]:
     """Names and ISO codes of the profiles in every folder given (-p before or after the
-    command, CWPROFILE_PATH), leaving out those already typed."""
+    command, CWPROFILE_PATH), leaving out those already typed; a country's other names
+    from the table of names too (what `show` finds it by)."""
     from cwprofile.library import load
 
     try:
         library = load([Path(p) for p in given(ctx, "profiles_dir")])
     except CwprofileError:
         return []
+    from cwprofile.countries import names_of
+
     typed = {name.casefold() for name in given(ctx, "country")}
     names = [
         name
         for entry in library.entries
         if not typed & {entry.name.casefold(), entry.iso2.casefold(), entry.iso3.casefold()}
-        for name in (entry.name, entry.iso2, entry.iso3)
+        # its own name, its codes, and every name the table knows it by (`Lao P.D.R.`)
+        for name in (entry.name, entry.iso2, entry.iso3, *names_of(entry.iso2))
     ]
     return matching(names, incomplete)
 
