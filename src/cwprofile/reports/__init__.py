@@ -22,7 +22,6 @@ from cwprofile.catalog import (
     Indicator,
     pillar_tallies,
 )
-from cwprofile.model import CONTACT_FIELDS, current_date
 
 if TYPE_CHECKING:
     from cwprofile.blocks import Value
@@ -112,6 +111,8 @@ def days_since(last_updated: str | None, today: dt.date | None = None) -> int | 
     """How old an edition is, in days (None when it is undated)."""
     if not last_updated:
         return None
+    from cwprofile.model import current_date
+
     return ((today or current_date()) - dt.date.fromisoformat(last_updated)).days
 
 
@@ -152,13 +153,17 @@ def summary_cells(summary: dict[str, Any], entry: Entry) -> tuple[Any, ...]:
     )
 
 
-# A contact as every document and record holds it: its fields (model.CONTACT_FIELDS), then
-# the links made of them.
-CONTACT_COLUMNS = (*(field.name for field in CONTACT_FIELDS), "tel_uri", "mailto_uri")
+def contact_columns() -> tuple[str, ...]:
+    """A contact as every document and record holds it: its fields (model.CONTACT_FIELDS),
+    then the links made of them. (The model loads only for a command that shows contacts.)"""
+    from cwprofile.model import CONTACT_FIELDS
+
+    return (*(field.name for field in CONTACT_FIELDS), "tel_uri", "mailto_uri")
 
 
 def _tel(contact: Contact, field: ContactField) -> str | None:
     """The `tel:` link of a phone field: of its E.164 form (its own, or the derived one)."""
+    from cwprofile.model import CONTACT_FIELDS
     from cwprofile.textsafe import tel_uri
 
     if field.kind == "phone":
@@ -181,19 +186,22 @@ def _link(contact: Contact, field: ContactField) -> str | None:
 
 def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
     """The contact's `tel:` and `mailto:` links (of its first number and email)."""
+    from cwprofile.model import CONTACT_FIELDS
+
     tel = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "e164"), None)
     mailto = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "email"), None)
     return tel, mailto
 
 
 def contact_values(contact: Contact) -> tuple[str | None, ...]:
-    """The contact in CONTACT_COLUMNS' order: its fields, then its links."""
+    """The contact in `contact_columns()`' order: its fields, then its links."""
     return (*contact, *contact_uris(contact))
 
 
 def contact_fields(contact: Contact) -> tuple[tuple[str, Value], ...]:
     """The contact as people read it: each field by its label, as a link where it has one."""
     from cwprofile.blocks import Link
+    from cwprofile.model import CONTACT_FIELDS
 
     rows: list[tuple[str, Value]] = []
     for field in CONTACT_FIELDS:

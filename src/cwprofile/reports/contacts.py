@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from cwprofile.reports import (
-    CONTACT_COLUMNS,
     REF_COLUMNS,
+    contact_columns,
     contact_fields,
     contact_values,
     days_since,
@@ -46,7 +46,7 @@ def contacts(
             {
                 **profile_ref(entry),
                 "age_days": age,
-                **dict(zip(CONTACT_COLUMNS, values, strict=True)),
+                **dict(zip(contact_columns(), values, strict=True)),
             }
             for entry, _, values, age in listed
         ],
@@ -54,7 +54,7 @@ def contacts(
 
     def records() -> Records:
         return Records(
-            (*REF_COLUMNS, "age_days", *CONTACT_COLUMNS),
+            (*REF_COLUMNS, "age_days", *contact_columns()),
             [(*ref_cells(entry), age, *values) for entry, _, values, age in listed],
         )
 
