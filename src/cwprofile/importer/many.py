@@ -62,7 +62,8 @@ def read_all(
 ) -> list[Imported]:
     """Every profile of every input, read (or why it could not be). `country` states the
     country of a profile whose title cannot (`import --country`). Each input is read within
-    the PDF reader's time bound, all of it: the reading, the parsing and the writing out."""
+    the PDF reader's time bound, all of it: the reading, the parsing and the making of each
+    profile file's text (writing it is the command's, and quick)."""
     out = []
     for source in sources:
         advance(source)
