@@ -79,6 +79,10 @@ def test_a_cache_that_is_not_a_regular_file_of_ours_is_never_read(kind, run, iso
     else:
         with path.open("wb") as handle:  # sparse: no disk used
             handle.truncate(cache.MAX_CACHE_BYTES + 1)
+    # Not the cache's own, whatever its name: `cache clear` leaves it and says so.
+    cleared = run("cache", "clear")
+    assert cleared.stderr.startswith("Removed 0 cache files.\nNote: the cache folder"), cleared
+    assert path.is_symlink() or path.exists()
     result = run_installed(
         "countries", "--json", env={"CWPROFILE_CACHE_DIR": str(isolated)}
     )  # a hang or 2.8 GB of memory would fail the 60 s timeout or the machine

@@ -312,9 +312,9 @@ def save(found: list[Source], compilation: Compilation) -> str | None:
     target = cache_file(found)
     if target is None:
         return None
-    first = not _owned(target.parent)
-    if _write_atomically(target, [_header(manifest), *chunks]) and first:
-        return shared_folder_notice(target.parent)
+    ours, others = _listing(target.parent)
+    if _write_atomically(target, [_header(manifest), *chunks]) and not ours:
+        return shared_folder_notice(target.parent, others)
     return None
 
 
@@ -335,36 +335,34 @@ def _is_ours(folder: Path, name: str) -> bool:
         descriptor = os.open(folder / name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return False
-    with os.fdopen(descriptor, "rb") as handle:
-        if not S_ISREG(os.fstat(descriptor).st_mode):
+    try:
+        if not S_ISREG(os.fstat(descriptor).st_mode):  # a folder, FIFO or device
             return False
-        head = handle.read(max(len(MAGIC), len(LEGACY_MAGIC)))
+        head = os.read(descriptor, max(len(MAGIC), len(LEGACY_MAGIC)))
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
     if legacy:
         return head.startswith(LEGACY_MAGIC)
     return head.startswith(MAGIC) or (temporary and head == b"")
 
 
-def _owned(folder: Path) -> list[str]:
+def _listing(folder: Path) -> tuple[list[str], list[str]]:
+    """The names in the cache folder: the cache's own, and the others (sorted)."""
     try:
-        return [name for name in os.listdir(folder) if _is_ours(folder, name)]
+        names = sorted(os.listdir(folder))
     except OSError:
-        return []
+        return [], []
+    ours = [name for name in names if _is_ours(folder, name)]
+    return ours, sorted(set(names).difference(ours))
 
 
-def others(folder: Path) -> list[str]:
-    """The names in the cache folder that are not the cache's."""
-    try:
-        return sorted(name for name in os.listdir(folder) if not _is_ours(folder, name))
-    except OSError:
-        return []
-
-
-def shared_folder_notice(folder: Path) -> str | None:
+def shared_folder_notice(folder: Path, others: list[str]) -> str | None:
     """What to tell a user whose cache folder holds other files, or None."""
-    count = len(others(folder))
-    if not count:
+    if not others:
         return None
-    files = f"{count} other file{'s' * (count != 1)}"
+    files = f"{len(others)} other file{'s' * (len(others) != 1)}"
     return (
         f"Note: the cache folder {str(folder)!r} holds {files}; cwprofile only ever writes and "
         f"removes its own (cwprofile-*.cache), but a folder of its own is safer: set "
@@ -429,8 +427,10 @@ def clear() -> tuple[list[Path], list[tuple[Path, str]], list[str]]:
         return removed, failed, []
     except OSError as error:
         return removed, [(folder, error.strerror or str(error))], []
-    for name in names:
+    others = []
+    for name in sorted(names):
         if not _is_ours(folder, name):
+            others.append(name)
             continue
         path = folder / name
         try:
@@ -439,4 +439,4 @@ def clear() -> tuple[list[Path], list[tuple[Path, str]], list[str]]:
             failed.append((path, error.strerror or str(error)))
             continue
         removed.append(path)
-    return removed, failed, others(folder)
+    return removed, failed, others

@@ -679,8 +679,9 @@ def cache_clear() -> None:
         _stderr(f"Error: cannot remove {path}: {why}")
     _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
     folder = cache_dir()
-    if others and folder is not None:
-        _stderr(shared_folder_notice(folder) or "")
+    notice = shared_folder_notice(folder, others) if folder is not None else None
+    if notice:
+        _stderr(notice)
     if failed:
         raise typer.Exit(EXIT_ERROR)
 

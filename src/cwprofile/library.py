@@ -9,6 +9,7 @@ so that a warm run reads only the index and the one blob a command needs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +58,9 @@ def compile_profiles(found: list[Source]) -> Compilation:
                 continue
             loaded.append((profile, source))
     kept = _resolve(loaded, warnings)
-    kept.sort(key=lambda p: (p.country.name.casefold(), _edition_order(p)))
+    # By name, and a country's newest edition first (undated last): two stable sorts.
+    kept.sort(key=lambda p: p.provenance.last_updated or date.min, reverse=True)
+    kept.sort(key=lambda p: p.country.name.casefold())
     entries = tuple(
         Entry(
             number,
@@ -75,12 +78,6 @@ def compile_profiles(found: list[Source]) -> Compilation:
         blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
     blobs["contacts"] = [list(p.contact) for p in kept]  # model.Contact's own order
     return Compilation(Compiled(entries, tuple(warnings), blobs.__getitem__), blobs, fingerprints)
-
-
-def _edition_order(profile: Profile) -> str:
-    # Newest edition first: invert the ISO date's digits so that plain sorting reverses it.
-    updated = profile.provenance.last_updated
-    return "".join(str(9 - int(c)) for c in updated.isoformat() if c.isdigit()) if updated else "~"
 
 
 def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[Profile]:

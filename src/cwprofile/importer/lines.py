@@ -6,15 +6,16 @@ of spaces, hyphenated line ends, CRLF, double-spaced lines, mis-decoded punctuat
 undone here, and never guessed. Page furniture is found by position, not by content: a page
 is what a form feed or a page marker (`--- Page 2 ---`) starts, and furniture is a line at
 the top or the bottom of a page that is a page number (`7`, `- 7 -`, `Page 7`, `7 of 9`), or
-that stands at the same place on half the pages or more (a running header or footer,
-numbers aside: a report's title with its page number). A heading at the end of a page belongs to what
-follows on the next one, and a sentence split by a page break is joined again.
+that stands at the same place on half the pages or more, or apart from the body on two pages
+in a row (a running header or footer, numbers aside: a report's title with its page number).
+A heading at the end of a page belongs to what follows on the next one, and a sentence split
+by a page break is joined again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -99,25 +100,21 @@ def _blank_furniture(lines: list[Line]) -> None:
         for index in {*filled[:EDGE], *filled[-EDGE:]}:
             if _PAGE_NUMBER.match(lines[index].text):
                 _blank(lines[index])
-    # Each line at a page's edge, the page numbers gone, by its place: side 0 from the top,
-    # 1 from the bottom.
+    # Each line at a page's edge, the page numbers gone, by its place.
     pages = _pages(lines)
+    edges = list(_edges(pages))
     places: dict[tuple[int, int, str], list[tuple[int, bool]]] = {}
-    for page, filled in pages.items():
-        for side, ordered in ((0, filled), (1, filled[::-1])):
-            for place, index in enumerate(ordered[:EDGE]):
-                text = lines[index].text
-                if _may_run(text):
-                    key = (side, place, _shape(text))
-                    places.setdefault(key, []).append((page, _apart(lines, index, side)))
+    for page, side, place, index in edges:
+        text = lines[index].text
+        if _may_run(text):
+            key = (side, place, _shape(text))
+            places.setdefault(key, []).append((page, _apart(lines, index, side)))
     order = {page: number for number, page in enumerate(sorted(pages))}
     running = {key for key, found in places.items() if _runs(found, order)}
-    for filled in pages.values():
-        for side, ordered in ((0, filled), (1, filled[::-1])):
-            for place, index in enumerate(ordered[:EDGE]):
-                text = lines[index].text
-                if text and (side, place, _shape(text)) in running:
-                    _blank(lines[index])
+    for _, side, place, index in edges:
+        text = lines[index].text
+        if text and (side, place, _shape(text)) in running:
+            _blank(lines[index])
 
 
 def _pages(lines: list[Line]) -> dict[int, list[int]]:
@@ -127,6 +124,15 @@ def _pages(lines: list[Line]) -> dict[int, list[int]]:
         if line.text:
             pages.setdefault(line.page, []).append(index)
     return pages
+
+
+def _edges(pages: dict[int, list[int]]) -> Iterator[tuple[int, int, int, int]]:
+    """Each line at a page's edge as (page, side, place, index): side 0 counts its place
+    from the top, side 1 from the bottom."""
+    for page, filled in pages.items():
+        for side, ordered in ((0, filled), (1, filled[::-1])):
+            for place, index in enumerate(ordered[:EDGE]):
+                yield page, side, place, index
 
 
 def _may_run(text: str) -> bool:

@@ -7,7 +7,9 @@ body, programme, partnership or mechanism that exists, which is a "yes". The sec
 statement carries the status: what follows it (a qualification such as "however, no figures
 were collected") does not turn it. Sentences about ITU's own work ("ITU completed a CIRT
 readiness assessment ...") are context, not the statement, and are read past (unless the
-section holds nothing else). The status is
+section holds nothing else). A negative or a plan inside a relative or subordinate clause
+("a strategy that is not yet fully implemented", "Although X does not have a strategy, the
+Ministry has adopted a policy") qualifies the claim without turning it. The status is
 unknown only when the statement says the information is not available, or the section is
 empty. The README states the same rule.
 """
