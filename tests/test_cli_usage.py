@@ -27,7 +27,7 @@ def names(document: dict) -> list[str]:
 def test_profile_options_go_before_or_after_the_command(run, laos_dir):
     before = json.loads(run("-p", str(laos_dir), "countries", "--json").stdout)
     after = json.loads(run("countries", "-p", str(laos_dir), "--json").stdout)
-    assert names(before) == names(after) == ["Cambodia", "Laos", "Thailand"]
+    assert names(before) == names(after) == ["Cambodia", "Laos", "Thailand", "United Kingdom"]
     assert (
         json.loads(run("--no-cache", "-p", str(laos_dir), "show", "la", "--json").stdout)[
             "country"
@@ -40,7 +40,7 @@ def test_profile_options_go_before_or_after_the_command(run, laos_dir):
 
 def test_cwprofile_p_dir_countries_as_a_real_process(laos_dir, tmp_path):
     result = run_installed("-p", str(laos_dir), "countries", "--json")
-    assert names(json.loads(result.stdout)) == ["Cambodia", "Laos", "Thailand"]
+    assert names(json.loads(result.stdout)) == ["Cambodia", "Laos", "Thailand", "United Kingdom"]
 
 
 @pytest.mark.parametrize(

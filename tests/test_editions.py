@@ -62,6 +62,7 @@ def test_countries_lists_every_edition(run, turkey):
         ("Cambodia", "2014-08-26"),
         ("Turkey", "2014-08-26"),
         ("Türkiye", "2023-05-02"),
+        ("United Kingdom", "2014-08-12"),
     ]
 
 

@@ -157,8 +157,8 @@ def test_every_value_is_whole_on_a_terminal_at_every_width(command, loaded, many
     for want of room."""
     arguments = arguments_for(command, many if loaded == 40 else None)
     document = document_of(arguments, cache)
-    if command == "countries":
-        assert len(document["profiles"]) == loaded
+    if command == "countries":  # the bundled profiles, or forty with the bundled others
+        assert len(document["profiles"]) == {1: 2, 40: 41}[loaded]
     env = {**cache, "CWPROFILE_PAGER": "cat"}
     # One profile's views are short: the narrowest and the laptop's width tell; forty
     # profiles' are seen at every width.
@@ -222,7 +222,7 @@ def test_every_evidence_line_is_in_the_row_of_its_country_and_indicator(
 
 
 def test_a_narrow_table_splits_with_its_key_and_a_wide_one_stays_a_table(cache):
-    narrow = screen(["countries", "--wide"], 40, cache)
+    narrow = screen(["countries", "--wide"], 60, cache)
     headers = [line for line in narrow.splitlines() if line.startswith("Country ")]
     assert len(headers) > 2  # parts, each headed by the key: Country
     assert "bundled:cambodia.yaml" in narrow
@@ -483,7 +483,7 @@ def csv_expected(command: str, document: dict) -> list[dict]:
         return rows
     if command == "report-contact":
         return [
-            {**ref(entry), **{k: entry[k] for k in ("age_days", "organisation", "phone",
+            {**ref(entry), **{k: entry[k] for k in ("age_days", "stale", "organisation", "phone",
              "phone_e164", "email", "web", "tel_uri", "mailto_uri")}}
             for entry in document["contacts"]
         ]  # fmt: skip
@@ -638,6 +638,7 @@ def test_one_vocabulary_for_a_country_and_a_tally(run, many):
         (["search", "CamCERT"], lambda d: d["matches"]),
     ):
         entries = pick(json.loads(run(*arguments, "--json").stdout))
+        entries = [entry for entry in entries if entry["country"]["iso2"] == "KH"]
         assert entries and all(entry["country"] == country for entry in entries), arguments
     tallies = [
         show["derived"]["tally"],
@@ -647,9 +648,9 @@ def test_one_vocabulary_for_a_country_and_a_tally(run, many):
     assert tallies == [{"yes": 7, "no": 14, "unknown": 0, "of": 21}] * 3
     assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"] == {
         "yes": 1,
-        "no": 0,
+        "no": 1,
         "unknown": 0,
-        "of": 1,
+        "of": 2,
     }
 
 

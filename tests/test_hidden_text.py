@@ -94,12 +94,12 @@ def test_the_formats_for_programs_keep_the_exact_value(run, folder):
         assert loaded["indicators"]["cirt"]["evidence"] == wanted
     csv = run("indicator", "cirt", "-p", str(folder), "--format", "csv").stdout
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
-    assert frame["evidence"].tolist() == [wanted]
+    assert frame[frame["iso2"] == "KH"]["evidence"].tolist() == [wanted]
 
 
 @pytest.mark.parametrize(
     ("query", "count"),
-    [("İ", 0), ("i̇", 0), ("CIRT", 1), ("cirt", 1), ("ALERT", 1), ("straße", 0)],
+    [("İ", 0), ("i̇", 0), ("CIRT", 2), ("cirt", 2), ("ALERT", 1), ("straße", 0)],
 )
 def test_search_folds_case_as_unicode_does(run, query, count):
     result = run("search", query, "--json", code=None)

@@ -429,6 +429,7 @@ def test_imported_variant_loads_beside_the_bundled_profile(run, source, tmp_path
     assert [(p["country"]["name"], p["status"]) for p in document["profiles"]] == [
         ("Cambodia", True),
         ("Thailand", False),
+        ("United Kingdom", False),
     ]
 
 
@@ -530,7 +531,7 @@ def test_soft_hyphens_at_line_ends(source):
             "Offensive content can be reported to the Ministry of Information on 023 724 159. "
             "Computer incidents can be reported by a form on the website of the national CERT "
             "(KH-CERT) or by phone on +855 23 880 920.",
-            ("national CERT (KH-CERT)", "+855 23 880 920", None, None),
+            ("KH-CERT", "+855 23 880 920", None, None),
         ),
         (
             "Online child abuse can be reported to the Internet Hotline of APLE at "
@@ -582,7 +583,9 @@ def test_explain_shows_the_sentence_the_contact_came_from(run, source, tmp_path)
     assert explained["sentence"].startswith("Computer incidents can be reported to the National")
     assert "Ministry of Digital Economy" not in explained["sentence"]
     shown = run("import", str(given), "--explain", "--format", "text").stdout
-    assert "Read from:     Computer incidents can be reported to the National Thailand" in shown
+    assert re.search(
+        r"Read from: +Computer incidents can be reported to the National Thailand", shown
+    )
 
 
 # The claim, not a clause: a negative or a plan inside a relative or subordinate clause

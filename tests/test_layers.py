@@ -41,6 +41,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The data and its vocabulary: the model, the catalog, the countries, profile files.
     "data": (
         "cwprofile",
+        "cwprofile.addresses",
         "cwprofile.catalog",
         "cwprofile.compiled",
         "cwprofile.countries",

@@ -17,7 +17,7 @@ def test_imported_file_renamed_to_another_country_plus_a_broken_file(run, user_d
     lines = result.stdout.splitlines()
     rows = [line.split() for line in lines if line.startswith(("Cambodia ", "Laos "))]
     assert [(row[0], row[1]) for row in rows] == [("Cambodia", "yes"), ("Laos", "no")]
-    assert "CIRT (1.2.1): 1/2 profiles yes, 1 no" in result.stdout
+    assert "CIRT (1.2.1): 1/3 profiles yes, 2 no" in result.stdout
     warnings = result.stderr.splitlines()
     assert len(warnings) == 1
     assert warnings[0].startswith(
@@ -45,7 +45,10 @@ def test_a_users_profile_replaces_the_bundled_one_and_countries_says_where_from(
     document = json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)
     assert [
         (p["country"]["name"], p["origin"], p["tally"]["yes"]) for p in document["profiles"]
-    ] == [("Cambodia", str(user_dir / "kh-corrected.yaml"), 8)]
+    ] == [
+        ("Cambodia", str(user_dir / "kh-corrected.yaml"), 8),
+        ("United Kingdom", "bundled:united-kingdom.yaml", 19),
+    ]
     shown = json.loads(run("show", "kh", "--json", "-p", str(user_dir)).stdout)
     assert (
         shown["indicators"]["policy"]["evidence"] == "Cambodia adopted a strategy (my correction)."
@@ -60,7 +63,7 @@ def test_json_profile_files_load_too(run, user_dir):
         p["country"]["name"]
         for p in json.loads(run("countries", "--json", "-p", str(user_dir)).stdout)["profiles"]
     ]
-    assert names == ["Cambodia", "Viet Nam"]
+    assert names == ["Cambodia", "United Kingdom", "Viet Nam"]
     assert (
         json.loads(run("show", "VNM", "--json", "-p", str(user_dir)).stdout)["country"]["iso2"]
         == "VN"
@@ -77,7 +80,7 @@ def test_cwprofile_path_variable(run, user_dir, tmp_path, monkeypatch):
     )
     result = run("countries", "--json")
     names = [p["country"]["name"] for p in json.loads(result.stdout)["profiles"]]
-    assert names == ["Cambodia", "Laos", "Thailand"]
+    assert names == ["Cambodia", "Laos", "Thailand", "United Kingdom"]
     assert (
         result.stderr
         == f"Warning: CWPROFILE_PATH: {tmp_path / 'missing'}: no such folder, skipped\n"

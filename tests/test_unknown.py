@@ -47,7 +47,7 @@ def test_every_view_on_a_terminal_says_unknown(folder, columns):
     assert "Organization measures 1/4 (2?)" in flat
     flat = " ".join(screen(["indicator", "roadmap", "-p", str(folder)], columns, env).split())
     assert "? unknown" in flat
-    assert "0/2 profiles yes, 1 no, 1 unknown" in flat
+    assert "1/3 profiles yes, 1 no, 1 unknown" in flat
     flat = " ".join(screen(["compare", "kh", "th", "-p", str(folder)], columns, env).split())
     assert "? unknown" in flat and "7/21 (2?)" in flat
     assert "2 indicators unknown in some profile" in flat
@@ -65,17 +65,17 @@ def test_unknown_in_every_format(run, folder):
 
     p = ("-p", str(folder))
     document = run.json("indicator", "roadmap", *p)
-    assert [e["status"] for e in document["profiles"]] == [False, None]
-    assert document["tally"] == {"yes": 0, "no": 1, "unknown": 1, "of": 2}
+    assert [e["status"] for e in document["profiles"]] == [False, None, True]
+    assert document["tally"] == {"yes": 1, "no": 1, "unknown": 1, "of": 3}
     assert "unknown" in run("indicator", "roadmap", *p, "--format", "text").stdout
 
     frame = pd.read_csv(io.StringIO(run("indicator", "roadmap", *p, "--format", "csv").stdout))
-    known, unknown = frame["status"].tolist()
-    assert known is False and pd.isna(unknown)
+    known, unknown, yes = frame["status"].tolist()
+    assert known is False and pd.isna(unknown) and yes is True
 
     text = run("indicator", "roadmap", *p, "--format", "yaml").stdout
     for loaded in (yaml.safe_load(text), YAML(typ="safe", pure=True).load(text)):
-        assert [e["status"] for e in loaded["profiles"]] == [False, None]
+        assert [e["status"] for e in loaded["profiles"]] == [False, None, True]
 
     html = run("indicator", "roadmap", *p, "--format", "html").stdout
     assert '<span class="unknown">unknown</span>' in html
@@ -97,4 +97,6 @@ def test_search_shows_an_unknown_status(run, folder):
         ("TH", "roadmap", None),
         ("KH", "responsible_agency", True),
         ("TH", "responsible_agency", True),
+        ("GB", "roadmap", True),
+        ("GB", "responsible_agency", True),
     }

@@ -39,8 +39,8 @@ from cwprofile.folders import Source, profile_files
 # The modules and data whose content decides what the cache holds and how it is read: a
 # change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
-    "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv", "errors.py",
-    "folders.py", "library.py", "model.py", "profile_schema.py", "reader.py",
+    "addresses.py", "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv",
+    "errors.py", "folders.py", "library.py", "model.py", "profile_schema.py", "reader.py",
 )  # fmt: skip
 # The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
 DEPENDENCIES = ("phonenumbers",)

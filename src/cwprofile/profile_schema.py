@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from cwprofile.addresses import EMAIL, IS_EMAIL, IS_URL, URL
 from cwprofile.catalog import BY_ID, INDICATORS, suggest
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.model import (
@@ -35,16 +36,13 @@ NO = frozenset({"no", "n", "false", "off"})
 UNKNOWN = frozenset({"unknown"})  # or null: the profile does not settle yes or no
 # Each rule is written once, as a regular expression that means the same in Python and in
 # JSON Schema (ECMA-262), so that `validate` and `cwprofile schema` accept the same files.
-EMAIL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
-# http(s) and RFC 3986's characters only: no spaces, controls, quotes or angle brackets.
-URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
 NUMBER = r"[+-]?[0-9]+(?:[ ,\u00a0][0-9]{3})*(?:\.[0-9]+)?"
 # What JSON Schema can say of the figures' ranges, written as text (`validate` counts digits).
 POPULATION = r"\+?[0-9]{1,3}(?:[ ,\u00a0]?[0-9]{3}){0,5}(?:\.0+)?"
 PERCENTAGE = r"\+?(?:100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)"
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_EMAIL = re.compile(EMAIL)
-_URL = re.compile(URL)
+_EMAIL = IS_EMAIL
+_URL = IS_URL
 _NUMBER = re.compile(NUMBER)
 _DATE = re.compile(DATE)
 READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)  # older files read as they are

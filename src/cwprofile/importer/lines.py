@@ -19,6 +19,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from cwprofile.addresses import continues
 from cwprofile.importer.repair import repair
 
 # A page marker (`--- Page 2 ---`, as some extractors write) or an image's caption: never text.
@@ -255,11 +256,24 @@ def _ends_paragraph(previous: list[str], following: str, blank: bool, page_break
     return not previous[0].startswith("- ") or following[:1].isupper()
 
 
+def unwrapped(texts: list[str]) -> str:
+    """Lines as one run of text, joined by a space, or by nothing inside a broken address."""
+    out: list[str] = []
+    for text in texts:
+        if out and not continues(out[-1], text):
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
+
+
 def _unwrap(pieces: list[str], following: str, vocabulary: Container[str]) -> None:
     """Join a wrapped line to the line before it (its pieces, the last one the line that came
     before), mending a word hyphenated at the line end: the hyphen goes when the text spells
     the word whole elsewhere and never with a hyphen."""
     previous = pieces[-1]
+    if continues(previous, following):
+        pieces.append(following)  # an address broken at the line's end, whole again
+        return
     head = re.search(r"([A-Za-z]+)-$", previous[-64:]) if previous.endswith("-") else None
     if head is None:
         pieces.append(" " + following)

@@ -17,7 +17,7 @@ from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
 from cwprofile.countries import Country
 from cwprofile.errors import ImportFailed, InvalidProfile, Problem
-from cwprofile.importer.contact import contact_of
+from cwprofile.importer.contact import Contact, contact_of
 from cwprofile.importer.lines import (
     HEADING,
     TITLE,
@@ -26,6 +26,7 @@ from cwprofile.importer.lines import (
     clean_lines,
     is_double_spaced,
     join,
+    unwrapped,
 )
 from cwprofile.importer.status import Decision, decide
 from cwprofile.model import indicator_entry
@@ -67,7 +68,8 @@ class Result(NamedTuple):
     document: dict[str, Any]
     gaps: list[str]
     decisions: dict[str, Decision]  # by indicator id: how each status was read
-    contact_sentence: str  # what the contact was read from (the computer-incident sentence)
+    contact_sentence: str  # what the contact was read from (the computer-incident passage)
+    contact_why: str  # why that organisation, or why none
 
 
 _KNOWN_CODES = {i.code for i in INDICATORS} | {p.code for p in PILLARS} | {s.code for s in SECTIONS}
@@ -121,8 +123,14 @@ def import_lines(
         decisions[indicator.id] = decision
         indicators[indicator.id] = indicator_entry(indicator, decision.status, evidence)
 
-    contact, contact_sentence = contact_of(indicators["reporting_mechanism"]["evidence"])
-    tail = " ".join(line.text for line in lines[end_line:] if line.text)
+    found_contact = contact_of(indicators["reporting_mechanism"]["evidence"])
+    contact, contact_sentence, contact_why = found_contact
+    # Told, not failed: a profile may name no body for computer incidents, and then the
+    # organisation stays empty rather than guessed.
+    notes = []
+    if contact_sentence and not contact["organisation"]:
+        notes.append(Problem(name, None, "contact.organisation", f"left empty: {contact_why}"))
+    tail = unwrapped([line.text for line in lines[end_line:] if line.text])
     provenance = _provenance(tail, lines, problem)
 
     document: dict[str, Any] = {
@@ -138,7 +146,7 @@ def import_lines(
         # Even a lenient import needs the country and the sections: without them there is
         # no profile to write, only a file that would not load.
         raise ImportFailed(problems, lenient)
-    return _finish(document, name, problems, decisions, contact_sentence, lenient)
+    return _finish(document, name, problems + notes, decisions, found_contact, lenient)
 
 
 def _finish(
@@ -146,7 +154,7 @@ def _finish(
     name: str,
     problems: list[Problem],
     decisions: dict[str, Decision],
-    contact_sentence: str,
+    contact: Contact,
     lenient: bool,
 ) -> Result:
     """Check what was read against the schema and write it in the canonical form. A lenient
@@ -166,7 +174,7 @@ def _finish(
     document = to_document(profile, derived=False)
     gaps = [str(p) for p in problems]
     yaml = _header(document, gaps) + _yaml(document)
-    return Result(yaml, document, gaps, decisions, contact_sentence)
+    return Result(yaml, document, gaps, decisions, contact.sentence, contact.why)
 
 
 def _empty(document: dict[str, Any], field: str) -> bool:

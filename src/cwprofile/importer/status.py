@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cwprofile.importer.sentences import MAX_SENTENCE, sentences
+
 UNAVAILABLE = re.compile(
     r"\b(?:no|not\s+any)\s+(?:\w+\s+){0,2}(?:information|data)\b"
     r"|\bnot\s+(?:yet\s+)?available\b|\b(?:is|are|was|were)\s+(?:not\s+known|unknown)\b"
@@ -48,75 +50,12 @@ CONTEXT = re.compile(
     r"(?:ITU|International\s+Telecommunication\s+Union)\b",
     re.IGNORECASE,
 )
-# Words that end with a full stop without ending a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "st",
-        "rep",
-        "dem",
-        "no",
-        "nos",
-        "art",
-        "arts",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "govt",
-        "gov",
-        "min",
-        "nat",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "approx",
-        "incl",
-        "int",
-        "intl",
-        "ref",
-        "sec",
-        "para",
-        "fig",
-        "vol",
-        "p.d.r",
-        "u.s",
-        "u.k",
-        "u.n",
-    ]
-)
-
-
-MAX_SENTENCE = 1000
 
 
 class Decision(NamedTuple):
     status: bool | None  # yes, no, unknown
     sentence: str  # the opening statement that carries it
     rule: str  # which part of the template rule read it
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences, and its lines (a list item is a sentence of its own)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        start = 0
-        for end in re.finditer(r"[.!?](?=\s+[\"“(‘'A-Z0-9-])", line):
-            word = re.search(r"([\w.]+)$", line[max(start, end.start() - 24) : end.start()])
-            before = word.group(1).lower() if word else ""
-            if before in ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", before):
-                continue
-            out.append(line[start : end.end()].strip())
-            start = end.end()
-        if line[start:].strip():
-            out.append(line[start:].strip())
-    return [sentence for sentence in out if sentence]
 
 
 # Verbs whose `that` opens what they report, which is the claim ("Chad reported that it does

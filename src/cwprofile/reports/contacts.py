@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from cwprofile.reports import (
     REF_COLUMNS,
+    age_text,
     contact_columns,
     contact_fields,
     contact_values,
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
     from cwprofile.model import Contact
 
 
-OLD_DAYS = 2 * 365  # a contact older than this gets a caution to check it first
+OLD_DAYS = 2 * 365  # a contact older than this is stale: a caution to check it first
+
+
+def _stale(age: int | None) -> bool:
+    """Past two years old, or undated."""
+    return age is None or age > OLD_DAYS
 
 
 def contacts(
@@ -40,12 +46,20 @@ def contacts(
     for entry, contact in pairs:
         age = days_since(entry.last_updated, today)
         listed.append((entry, contact, contact_values(contact), age))
+    stale = [
+        f"the contact of {entry.name} ({entry.iso2}) is "
+        + ("undated" if age is None else f"{age_text(age)} (last updated {entry.last_updated})")
+        + "; check it on the organisation's own website before relying on it"
+        for entry, _, _, age in listed
+        if _stale(age)
+    ]
     document = document_of(
-        warnings,
+        [*warnings, *stale],
         contacts=[
             {
                 **profile_ref(entry),
                 "age_days": age,
+                "stale": _stale(age),
                 **dict(zip(contact_columns(), values, strict=True)),
             }
             for entry, _, values, age in listed
@@ -54,8 +68,8 @@ def contacts(
 
     def records() -> Records:
         return Records(
-            (*REF_COLUMNS, "age_days", *contact_columns()),
-            [(*ref_cells(entry), age, *values) for entry, _, values, age in listed],
+            (*REF_COLUMNS, "age_days", "stale", *contact_columns()),
+            [(*ref_cells(entry), age, _stale(age), *values) for entry, _, values, age in listed],
         )
 
     def blocks() -> tuple[Block, ...]:
@@ -64,7 +78,7 @@ def contacts(
         shredded the organisation at 80)."""
         from cwprofile.blocks import Fields, Heading, Paragraph
 
-        old = len([age for *_, age in listed if age is None or age > OLD_DAYS])
+        old = len([age for *_, age in listed if _stale(age)])
         caution: tuple[Block, ...] = ()
         if old == 1:
             told = (

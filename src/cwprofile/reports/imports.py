@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import INDICATORS
+from cwprofile.model import CONTACT_FIELDS
 from cwprofile.reports import document_of, plural, status_cell
 from cwprofile.reports.report import Records, Report
 
@@ -32,8 +33,12 @@ def _statuses(result: Result) -> list[dict[str, Any]]:
 
 
 def _contact(result: Result) -> dict[str, Any]:
-    """The contact read, and the sentence it was read from."""
-    return {**result.document["contact"], "sentence": result.contact_sentence}
+    """The contact read, the passage it was read from, and why that organisation."""
+    return {
+        **result.document["contact"],
+        "sentence": result.contact_sentence,
+        "why": result.contact_why,
+    }
 
 
 def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report:
@@ -111,14 +116,12 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
             out.append(
                 Fields(
                     (
-                        ("Organisation", contact["organisation"]),
-                        ("Phone", contact["phone"]),
-                        ("Email", contact["email"]),
-                        ("Web", contact["web"]),
+                        *((f.label, contact[f.name]) for f in FILE_FIELDS),
                         (
                             "Read from",
                             contact["sentence"] or "no sentence names computer incidents",
                         ),
+                        ("Why this name", contact["why"] or None),
                     ),
                     title=f"The contact for computer incidents of {row['country']}",
                 )
@@ -147,5 +150,6 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
     return Report("Import", document, blocks, records)
 
 
+FILE_FIELDS = tuple(f for f in CONTACT_FIELDS if f.derived_from is None)
 STATUS_COLUMNS = ("code", "id", "status", "rule", "sentence")
 CONTACT_RULE = "the computer-incident sentence"

@@ -8,6 +8,7 @@ from typing import Any
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS
+from cwprofile.model import FILE_CONTACT_FIELDS
 
 NULLABLE_TEXT = {"type": ["string", "null"]}
 TEXT = {"type": "string"}
@@ -168,6 +169,7 @@ def report_contact() -> dict[str, Any]:
         {
             **PROFILE_REF,
             "age_days": {"type": ["integer", "null"]},
+            "stale": {"type": "boolean"},
             **{name: CONTACT_KINDS[kind] for name, kind in _contact_kinds()},
             "tel_uri": {"type": ["string", "null"], "pattern": "^tel:\\+[0-9]+$"},
             "mailto_uri": {"type": ["string", "null"], "pattern": "^mailto:"},
@@ -247,11 +249,9 @@ def imports() -> dict[str, Any]:
     nullable = {"type": ["string", "null"]}
     contact = _object(
         {
-            "organisation": nullable,
-            "phone": nullable,
-            "email": nullable,
-            "web": nullable,
+            **dict.fromkeys(FILE_CONTACT_FIELDS, nullable),
             "sentence": {"type": "string"},
+            "why": {"type": "string"},
         }
     )
     row = _object(
