@@ -4,6 +4,7 @@ here from the source text with fpdf2), files and reports holding many profiles, 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -113,12 +114,21 @@ def test_a_report_of_many_profiles_imports_one_file_per_country(run, pdfs, tmp_p
     folder = tmp_path / "profiles"
     result = run("import", str(pdfs / "report.pdf"), "-o", str(folder), "--json")
     summary = json.loads(result.stdout)
+    # Each page's header names the country: left out, and said in the gaps.
     assert [(p["country"], p["result"]) for p in summary["profiles"]] == [
-        ("Cambodia", "imported"),
-        ("Malaysia", "imported"),
-        ("Thailand", "imported"),
+        ("Cambodia", "with gaps"),
+        ("Malaysia", "with gaps"),
+        ("Thailand", "with gaps"),
     ]
-    assert summary["counts"] == {"imported": 3, "with gaps": 0, "failed": 0}
+    assert summary["counts"] == {"imported": 0, "with gaps": 3, "failed": 0}
+    assert all(
+        re.fullmatch(
+            r".*: furniture: left out \d lines inside sections as running headers, footers "
+            r"or titles \(pages [\d, ]+\); --explain lists them",
+            p["detail"],
+        )
+        for p in summary["profiles"]
+    )
     assert sorted(p.name for p in folder.iterdir()) == [
         "cambodia.yaml",
         "malaysia.yaml",
@@ -173,7 +183,7 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     summary = json.loads(result.stdout)
     outcomes = [(p["source"], p["result"]) for p in summary["profiles"]]
     assert outcomes == [
-        (str(pdfs / "columns.pdf"), "imported"),
+        (str(pdfs / "columns.pdf"), "with gaps"),  # its running header, told
         (str(pdfs / "malaysia.pdf"), "failed"),
         (str(broken), "failed"),
         (str(notes), "failed"),
@@ -195,7 +205,7 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     assert "Importing" not in result.stderr  # no progress bar off a terminal
 
     lenient = run("import", *inputs, "-o", str(folder), "--lenient", "--force", code=1)
-    assert lenient.stdout.splitlines()[-1] == "4 profiles: 2 imported, 1 with gaps, 1 failed."
+    assert lenient.stdout.splitlines()[-1] == "4 profiles: 3 with gaps, 1 failed."
     assert mine.read_text(encoding="utf-8") == import_text(MALAYSIA, "x").yaml
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary left
 
@@ -296,6 +306,9 @@ def test_import_reports_read_back_by_their_consumers(run, tmp_path):
                 rows += [(s["rule"], s["sentence"]) for s in profile["statuses"]]
                 if profile["contact"] is not None:
                     rows.append(("the computer-incident sentence", profile["contact"]["sentence"]))
+                rows += [
+                    (f"{r['reason']}, page {r['page']}", r["text"]) for r in profile["furniture"]
+                ]
             assert list(zip(frame["rule"], frame["sentence"], strict=True)) == rows
         else:
             assert frame["result"].tolist() == [p["result"] for p in document["profiles"]]

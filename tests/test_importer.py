@@ -123,9 +123,23 @@ def test_a_blank_line_between_every_line(source):
 
 
 def test_no_page_markers_at_all(source):
+    """Without pages, nothing is furniture: the text without its markers and page numbers
+    gives the same profile, and a number alone on a line is the profile's own text."""
     expected = import_text(source, "kh").document
-    stripped = "\n".join(line for line in source.splitlines() if "Page " not in line)
+    stripped = "\n".join(
+        line
+        for line in source.splitlines()
+        if "Page " not in line and not re.fullmatch(r"\s*\d\s*", line)
+    )
     assert import_text(stripped, "kh").document == expected
+    numbered = stripped.replace(
+        "the phone number (855) 92 335 536", "the emergency number:\n\n119\n\nor (855) 92 335 536"
+    )
+    document = import_text(numbered, "kh").document
+    assert "the emergency number: 119 or (855)" in " ".join(
+        document["indicators"]["reporting_mechanism"]["evidence"].split()
+    )
+    assert document["contact"]["phone"] == "119"
 
 
 def test_mis_decoded_punctuation_and_stray_caption(source):

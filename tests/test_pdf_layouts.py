@@ -17,7 +17,7 @@ from cwprofile.importer.lines import clean_lines
 from cwprofile.importer.pdf import _read
 from cwprofile.importer.profile import import_lines, import_text, split_profiles
 
-from .conftest import SOURCE_TEXT
+from .conftest import ROOT, SOURCE_TEXT
 from .pdfbuild import Layout, build, pieces
 from .test_import_sources import MALAYSIA
 from .test_importer import as_thailand
@@ -106,3 +106,28 @@ def test_the_malaysian_template_in_a_layout_with_everything():
         "bottom-right", "Page {n} of {nb}", "", "ITU 2015", "1.3.4 NATIONAL BENCHMARKING"
     )
     assert read_from_pdf(MALAYSIA, layout) == wanted(MALAYSIA)
+
+
+UNITED_KINGDOM = (ROOT / "tests" / "data" / "united-kingdom-source.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        Layout(number, form, header, footer, heading, turn % 2 == 0)
+        for turn, ((number, form), (header, footer), heading) in enumerate(
+            zip(
+                NUMBERS,
+                itertools.cycle(FURNITURE),
+                [None, "1.5.1 INTRA-STATE COOPERATION", "1.2.1 CIRT", "2.4 REPORTING MECHANISM"]
+                * 2,
+                strict=False,
+            )
+        )
+    ],
+    ids=name,
+)
+def test_the_united_kingdoms_text_with_a_blank_line_after_its_lines(layout):
+    """The UK's text puts a blank line after most lines, list items bare of bullets in the
+    PDF's own drawing; its PDF gives the text's profile, paragraphs and list items kept."""
+    assert read_from_pdf(UNITED_KINGDOM, layout) == wanted(UNITED_KINGDOM)

@@ -29,7 +29,7 @@ def run(
     names); many go one file per country into the folder `-o` names, with a summary."""
     output = Path(named) if named else None
     with _progress(len(sources)) as advance:
-        imported = read_all(sources, lenient, country, advance)
+        imported = read_all(sources, lenient, country, advance, force)
     count = sum(len(entry.results) for entry in imported)
     if output is not None and _is_folder(named or "", output, len(sources), count):
         return _into_folder(imported, output, force, explain, request)

@@ -380,10 +380,25 @@ def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
 
 def _phone(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):
     phone = check.text(fields, key, path)
-    if phone is not None and phone_e164(phone, region) is None:
+    if phone is not None and phone_e164(phone, region) is None and not short_code(phone, region):
         check.problem((*path, key), f"cannot read {phone!r} as a phone number")
         return None
     return phone
+
+
+def short_code(phone: str, region: str | None) -> bool:
+    """Whether the phone is a short code of the country (`118`, `119`): dialled as it is,
+    within the country, and with no E.164 form."""
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    text = phone.strip()
+    if region is None or not re.fullmatch(r"\d{3,6}", text):
+        return False
+    try:
+        return shortnumberinfo.is_possible_short_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _email(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):

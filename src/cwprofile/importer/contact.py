@@ -159,9 +159,13 @@ def contact_of(text: str) -> Contact:
     ordered = _passage(text)  # the incident sentence, then after it, then before it
     if not ordered:
         return Contact(dict.fromkeys(("organisation", "phone", "email", "web")), "", "")
+    # The incident sentence and the ones after it read as one run (a label may end one line
+    # and its number stand on the next), then the sentence before.
+    after = [sentence for n, _, sentence in ordered if n >= ordered[0][0]]
+    before = [sentence for n, _, sentence in ordered if n < ordered[0][0]]
     phone = email = web = None
-    for _, _, sentence in ordered:
-        about = " ".join(clause for _, clause in _clauses(sentence))
+    for run in (after, before):
+        about = " ".join(clause for sentence in run for _, clause in _clauses(sentence))
         phone = phone or _phone(about)
         email = email or _email(about)
         web = web or _web(about)

@@ -3,36 +3,51 @@ the lines of a section joined back into the paragraphs they were before wrapping
 
 What PDF extraction does to text: page numbers, running headers and footers, wrapping, runs
 of spaces, hyphenated line ends, CRLF, double-spaced lines, mis-decoded punctuation. It is
-undone here, and never guessed. Page furniture is found by position, not by content: a page
-is what a form feed or a page marker (`--- Page 2 ---`) starts, and furniture is a line at
-the top or the bottom of a page that is a page number (`7`, `- 7 -`, `Page 7`, `7 of 9`), or
-that stands at the same place on half the pages or more, or apart from the body on two pages
-in a row (a running header or footer, numbers aside: a report's title with its page number).
-A heading at the end of a page belongs to what follows on the next one, and a sentence split
-by a page break is joined again.
+undone here, and never guessed. Furniture is only what cannot be the profile's own text:
+
+- A page is what a form feed or a page marker (`--- Page 2 ---`) starts; a text with neither
+  has no pages, and no furniture but its markers and bracketed image captions.
+- A page number is the single outermost line of a page (its first or its last) that reads as
+  one (`7`, `- 7 -`, `Page 7`, `7 of 9`, `Page 7 of 9`, `7/9`) and follows the pages' own
+  sequence: its number less the page's place is the same on at least two pages. A number at
+  a page's edge that breaks the sequence (`24/7`, `432`) is text.
+- A running header or footer is a line (numbers aside) at the same place among a page's first
+  or last two lines on most of the pages of a document long enough to tell (three pages or
+  more, more than half of them) or on three pages in a row (a report's header naming each
+  profile's country); set apart from the body (a header not continued by the line under it,
+  a footer not continuing the line over it); and never a line that is part of a sentence
+  (one that starts in lower case, or ends with a comma, a hyphen or a joining word).
+  A title, a heading, a list item and the profile's closing lines are never furniture.
+
+Every line removed keeps its reason (`Line.reason`), which `import --explain` lists. A heading
+at the end of a page belongs to what follows on the next one, and a sentence split by a page
+break is joined again. Hyphens between digits at a line's end are joined as words are
+(`427-` + `432` is `427-432`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
 from cwprofile.addresses import continues
 from cwprofile.importer.repair import repair
 
-# A page marker (`--- Page 2 ---`, as some extractors write) or an image's caption: never text.
+# A page marker (`--- Page 2 ---`, as some extractors write) or an image's caption in brackets
+# (`[image: ITU logo]`, as converters write it): never text. A bare "Figure 3" may be.
 _FURNITURE = re.compile(
-    r"(?P<marker>-*\s*page\s*\d+\s*-*$)"
-    r"|\[?(?:image|figure|fig\.|logo|picture|photo)\b[^a-z]*\]?$|\[.*(?:image|logo).*\]$",
+    r"(?P<marker>-+\s*page\s*\d+\s*-+$|-*\s*page\s*\d+\s*-{3,}$)"
+    r"|\[(?:image|figure|fig\.|logo|picture|photo)\b[^\]]*\]$|\[[^\]]*(?:image|logo)[^\]]*\]$",
     re.IGNORECASE,
 )
-_FURNITURE_STARTS = frozenset("-pP[iIfFlL")
+_FURNITURE_STARTS = frozenset("-pP[")
 # A page number: `7`, `- 7 -`, `Page 7`, `7 of 9`, `Page 7 of 9`, `7/9`. A bare number has at
 # most three digits: a year alone on the last line ("… August\n2014") is not one.
 _PAGE_NUMBER = re.compile(
-    r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|page\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4})$",
+    r"^(?:(?P<bare>\d{1,3})|[-–—]\s*(?P<dashed>\d{1,3})\s*[-–—]|page\s*(?P<page>\d{1,4})"
+    r"|(?:page\s*)?(?P<of>\d{1,4})\s*(?:of|/)\s*(?P<total>\d{1,4}))$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[-•▪◦●■\uf0b7\uf0a7*]|o(?=\s))\s*")
@@ -51,6 +66,7 @@ class Line:
     furniture: bool = False  # a page marker, page number, caption or running header
     raw: str = ""  # as it was, tabs expanded: where columns stand in a laid-out text
     page: int = 0  # counted by form feeds and page markers
+    reason: str = ""  # why it is furniture: "page marker", "page number", ...
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -77,31 +93,37 @@ def clean_lines(text: str) -> list[Line]:
                 if raw[:1] != " " and "  " not in raw and "\t" not in raw
                 else " ".join(raw.split())
             )
-            furniture = False
+            reason = ""
             if line[:1] in _FURNITURE_STARTS and (marker := _FURNITURE.match(line)):
-                furniture = True
+                reason = "page marker" if marker.group("marker") else "image caption"
                 if marker.group("marker") and number > 1:
                     page += 1
-            lines.append(Line(number, "" if furniture else line, furniture, raw, page))
+            lines.append(Line(number, "" if reason else line, bool(reason), raw, page, reason))
     _blank_furniture(lines)
     return lines
 
 
-def _blank(line: Line) -> None:
+def _blank(line: Line, reason: str) -> None:
     line.text = ""
     line.furniture = True
+    line.reason = reason
+
+
+def furniture(lines: list[Line]) -> list[Line]:
+    """The lines removed as furniture that held text (page markers and captions aside)."""
+    return [line for line in lines if line.reason in ("page number", "running title", *RUNNING)]
+
+
+RUNNING = ("running header", "running footer")
 
 
 def _blank_furniture(lines: list[Line]) -> None:
     """Blank the page numbers and the running headers and footers, by where they stand."""
     pages = _pages(lines)
     if len(pages) < 2:
-        _blank_numbers_between_blanks(lines)
-    for filled in pages.values():
-        for index in {*filled[:EDGE], *filled[-EDGE:]}:
-            if _PAGE_NUMBER.match(lines[index].text):
-                _blank(lines[index])
-    # Each line at a page's edge, the page numbers gone, by its place.
+        return  # no pages, no furniture: a number alone on a line is text
+    order = {page: number for number, page in enumerate(sorted(pages))}
+    _blank_page_numbers(lines, pages, order)
     pages = _pages(lines)
     edges = list(_edges(pages))
     places: dict[tuple[int, int, str], list[tuple[int, bool]]] = {}
@@ -110,12 +132,45 @@ def _blank_furniture(lines: list[Line]) -> None:
         if _may_run(text):
             key = (side, place, _shape(text))
             places.setdefault(key, []).append((page, _apart(lines, index, side)))
-    order = {page: number for number, page in enumerate(sorted(pages))}
     running = {key for key, found in places.items() if _runs(found, order)}
     for _, side, place, index in edges:
         text = lines[index].text
         if text and (side, place, _shape(text)) in running:
-            _blank(lines[index])
+            _blank(lines[index], RUNNING[side])
+    # The page numbers that stood outside a running header or footer.
+    _blank_page_numbers(lines, _pages(lines), order)
+
+
+def _blank_page_numbers(
+    lines: list[Line], pages: dict[int, list[int]], order: dict[int, int]
+) -> None:
+    """Blank each page's outermost line that is a number following the pages' sequence."""
+    found = []  # (page's place, index, its number)
+    for page, filled in pages.items():
+        for index in {filled[0], filled[-1]}:
+            number = _page_number(lines[index].text)
+            if number is not None:
+                found.append((order[page], index, number))
+    offsets = Counter(number - place for place, _, number in found)
+    if not offsets:
+        return
+    offset, count = offsets.most_common(1)[0]
+    if count < 2:
+        return  # one number alone follows no sequence
+    for place, index, number in found:
+        if number - place == offset:
+            _blank(lines[index], "page number")
+
+
+def _page_number(text: str) -> int | None:
+    match = _PAGE_NUMBER.match(text) if text[:1].isdigit() or text[:1] in "-–—pP" else None
+    if match is None:
+        return None
+    value = next(v for v in match.group("bare", "dashed", "page", "of") if v is not None)
+    total = match.group("total")
+    if total is not None and int(total) < int(value):
+        return None  # `24/7` is no page of a document
+    return int(value)
 
 
 def _pages(lines: list[Line]) -> dict[int, list[int]]:
@@ -136,11 +191,24 @@ def _edges(pages: dict[int, list[int]]) -> Iterator[tuple[int, int, int, int]]:
                 yield page, side, place, index
 
 
+# A line that is part of a sentence: it starts in lower case, or it ends where a sentence
+# cannot (a comma, a hyphen, a joining word).
+_IN_A_SENTENCE = re.compile(
+    r"^[a-z]|[,\-–(]$|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|that|which|as|at|from)$",
+)
+
+
 def _may_run(text: str) -> bool:
-    """Whether a line may be a running header or footer: never a title, a heading, a list
-    item or the profile's closing lines (which stand at the bottom of every profile)."""
+    """Whether a line may be a running header or footer: never a number (page numbers follow
+    their own rule), a title, a heading, a list item, the profile's closing lines (which stand
+    at the bottom of every profile) or a line that is part of a sentence."""
     return bool(text) and not (
-        HEADING.match(text) or TITLE.match(text) or _BULLET.match(text) or _CLOSING.match(text)
+        text.isdigit()
+        or HEADING.match(text)
+        or TITLE.match(text)
+        or _BULLET.match(text)
+        or _CLOSING.match(text)
+        or _IN_A_SENTENCE.search(text)
     )
 
 
@@ -158,33 +226,23 @@ def _apart(lines: list[Line], index: int, side: int) -> bool:
         return True
     text = lines[neighbour].text
     if side == 0:
-        return text[:1].isupper() or text[:1].isdigit()
-    return text[-1:] in ".!?:)"
+        return text[:1].isupper() or text[:1].isdigit() or bool(_BULLET.match(text))
+    return text[-1:] in ".!?:)" or bool(_BULLET.match(text)) or bool(HEADING.match(text))
 
 
 def _runs(found: list[tuple[int, bool]], order: dict[int, int]) -> bool:
-    """A line runs through the document when it stands at the same place on half the pages
-    or more (a header on every page, or on every other one), or, apart from the body, on
-    two pages in a row (a report's header naming each profile's country). A line of the
-    body that happens to repeat at a page's edge does neither."""
-    pages = sorted({order[page] for page, _ in found})
-    if len(pages) < 2:
+    """A line runs through the document when, set apart from the body wherever it stands,
+    it is at the same place on most pages of a document of three pages or more, or on three
+    pages in a row (a report's header naming each profile's country). A line of the body
+    that happens to repeat at a page's edge (a template sentence, a list item) does neither."""
+    if not all(apart for _, apart in found):
         return False
-    if len(pages) * 2 >= len(order):
+    pages = sorted({order[page] for page, _ in found})
+    if len(pages) < 3:
+        return False
+    if len(order) >= 3 and len(pages) * 2 > len(order):
         return True
-    in_a_row = any(b - a == 1 for a, b in pairwise(pages))
-    return in_a_row and all(apart for _, apart in found)
-
-
-def _blank_numbers_between_blanks(lines: list[Line]) -> None:
-    """Without page breaks, a page number still stands alone: a blank line on each side."""
-    for index, line in enumerate(lines):
-        if (
-            _PAGE_NUMBER.match(line.text)
-            and (index == 0 or not lines[index - 1].text)
-            and (index + 1 == len(lines) or not lines[index + 1].text)
-        ):
-            _blank(line)
+    return any(c - a == 2 for a, c in zip(pages, pages[2:], strict=False))
 
 
 def is_double_spaced(lines: list[Line]) -> bool:
@@ -273,6 +331,9 @@ def _unwrap(pieces: list[str], following: str, vocabulary: Container[str]) -> No
     previous = pieces[-1]
     if continues(previous, following):
         pieces.append(following)  # an address broken at the line's end, whole again
+        return
+    if previous.endswith("-") and previous[-2:-1].isdigit() and following[:1].isdigit():
+        pieces.append(following)  # a range of numbers, `427-` + `432`
         return
     head = re.search(r"([A-Za-z]+)-$", previous[-64:]) if previous.endswith("-") else None
     if head is None:

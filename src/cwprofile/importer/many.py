@@ -59,6 +59,7 @@ def read_all(
     lenient: bool,
     country: Country | None = None,
     advance: Callable[[str], None] = lambda _: None,
+    force: bool = False,
 ) -> list[Imported]:
     """Every profile of every input, read (or why it could not be). `country` states the
     country of a profile whose title cannot (`import --country`). Each input is read within
@@ -69,7 +70,7 @@ def read_all(
         advance(source)
         try:
             with time_bound(source):
-                out.append(_read_one(source, lenient, country))
+                out.append(_read_one(source, lenient, country, force))
         except CwprofileError as error:
             out.append(Imported(source, [error]))
         except MemoryError:
@@ -77,7 +78,7 @@ def read_all(
     return out
 
 
-def _read_one(source: str, lenient: bool, country: Country | None) -> Imported:
+def _read_one(source: str, lenient: bool, country: Country | None, force: bool) -> Imported:
     from cwprofile.importer.inputs import read_source
     from cwprofile.importer.lines import clean_lines
 
@@ -90,7 +91,7 @@ def _read_one(source: str, lenient: bool, country: Country | None) -> Imported:
     results: list[Result | ImportFailed | CwprofileError] = []
     for lines in profiles:
         try:
-            results.append(import_lines(lines, name, lenient, country))
+            results.append(import_lines(lines, name, lenient, country, force))
         except ImportFailed as error:
             results.append(error)
     return Imported(name, results)

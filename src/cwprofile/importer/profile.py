@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS, SECTIONS
 from cwprofile.countries import Country
-from cwprofile.errors import ImportFailed, InvalidProfile, Problem
+from cwprofile.errors import CwprofileError, ImportFailed, InvalidProfile, Problem
 from cwprofile.importer.contact import Contact, contact_of
 from cwprofile.importer.lines import (
     HEADING,
@@ -24,6 +24,7 @@ from cwprofile.importer.lines import (
     Line,
     Vocabulary,
     clean_lines,
+    furniture,
     is_double_spaced,
     join,
     unwrapped,
@@ -70,22 +71,41 @@ class Result(NamedTuple):
     decisions: dict[str, Decision]  # by indicator id: how each status was read
     contact_sentence: str  # what the contact was read from (the computer-incident passage)
     contact_why: str  # why that organisation, or why none
+    furniture: tuple[Removed, ...] = ()  # the lines left out as page furniture
+
+
+class Removed(NamedTuple):
+    """A line of the text left out as page furniture, and why."""
+
+    line: int
+    page: int
+    reason: str  # page number, running header, running footer, running title
+    text: str
 
 
 _KNOWN_CODES = {i.code for i in INDICATORS} | {p.code for p in PILLARS} | {s.code for s in SECTIONS}
 
 
 def import_text(
-    text: str, name: str, lenient: bool = False, country: Country | None = None
+    text: str,
+    name: str,
+    lenient: bool = False,
+    country: Country | None = None,
+    force: bool = False,
 ) -> Result:
     """Read a profile's text; raises ImportFailed listing what it could not read, unless
     lenient: then the gaps are left empty (null) and listed. `country` states the country
-    (`import --country`) where the title cannot."""
-    return import_lines(clean_lines(text), name, lenient, country)
+    (`import --country`) where the title cannot; one the title contradicts is refused unless
+    `force`."""
+    return import_lines(clean_lines(text), name, lenient, country, force)
 
 
 def import_lines(
-    lines: list[Line], name: str, lenient: bool = False, country: Country | None = None
+    lines: list[Line],
+    name: str,
+    lenient: bool = False,
+    country: Country | None = None,
+    force: bool = False,
 ) -> Result:
     problems: list[Problem] = []
 
@@ -95,6 +115,8 @@ def import_lines(
     _blank_running_titles(lines)
     if country is None:
         country = _country(lines, problem)
+    elif not force:
+        _check_stated(lines, country, name)
     iso2, iso3 = (country.iso2, country.iso3) if country else (None, None)
     country_name = country.name if country else None
 
@@ -123,6 +145,7 @@ def import_lines(
         decisions[indicator.id] = decision
         indicators[indicator.id] = indicator_entry(indicator, decision.status, evidence)
 
+    removed, inside = _removed(lines, sections, end_line)
     found_contact = contact_of(indicators["reporting_mechanism"]["evidence"])
     contact, contact_sentence, contact_why = found_contact
     # Told, not failed: a profile may name no body for computer incidents, and then the
@@ -146,7 +169,44 @@ def import_lines(
         # Even a lenient import needs the country and the sections: without them there is
         # no profile to write, only a file that would not load.
         raise ImportFailed(problems, lenient)
-    return _finish(document, name, problems + notes, decisions, found_contact, lenient)
+    told = []  # in the gaps the import reports, not in the file: nothing was left empty
+    if inside:
+        pages = sorted({r.page for r in inside})
+        told.append(
+            Problem(
+                name,
+                inside[0].line,
+                "furniture",
+                f"left out {len(inside)} line{'s' * (len(inside) > 1)} inside sections as "
+                "running headers, footers or titles "
+                f"(page{'s' * (len(pages) > 1)} {', '.join(map(str, pages))}); "
+                "--explain lists them",
+            )
+        )
+    result = _finish(document, name, problems + notes, decisions, found_contact, lenient)
+    return result._replace(furniture=tuple(removed), gaps=[*result.gaps, *(str(p) for p in told)])
+
+
+def _removed(
+    lines: list[Line], sections: dict[str, tuple[int, list[Line]]], end_line: int
+) -> tuple[list[Removed], list[Removed]]:
+    """The lines left out as furniture that held text, and those of them (numbers aside) that
+    stood inside a section's body, where a line of the profile's own text could be."""
+    removed = [
+        Removed(line.number, line.page + 1, line.reason, " ".join(line.raw.split()))
+        for line in furniture(lines)
+    ]
+    first = min((heading for heading, _ in sections.values()), default=None)
+    last = lines[end_line - 1].number if 0 < end_line <= len(lines) else None
+    inside = [
+        r
+        for r in removed
+        if r.reason != "page number"
+        and first is not None
+        and last is not None
+        and first < r.line <= last
+    ]
+    return removed, inside
 
 
 def _finish(
@@ -242,13 +302,33 @@ def _blank_running_titles(lines: list[Line]) -> None:
     after a bare one the line that names the country."""
     from cwprofile.countries import by_name
 
-    titles = [index for index, line in enumerate(lines) if TITLE.match(line.text)]
+    titles = [
+        index
+        for index, line in enumerate(lines)
+        if TITLE.match(line.text) and is_title(lines, index)
+    ]
     for index in titles[1:]:
         bare = not TITLE.match(lines[index].text).group(1).strip()  # type: ignore[union-attr]
         lines[index].text, lines[index].furniture = "", True
-        following = next((line for line in lines[index + 1 : index + 6] if line.text), None)
+        lines[index].reason = "running title"
+        following = next(iter(_next_texts(lines, index)), None)
         if bare and following and by_name(following.text[:_MAX_TITLE], user_assigned=True):
             following.text, following.furniture = "", True
+            following.reason = "running title"
+
+
+def _check_stated(lines: list[Line], stated: Country, name: str) -> None:
+    """`--country` where the title names another country: refused, saying both."""
+    from cwprofile.countries import by_name
+
+    printed, line = title_of(lines)
+    titled = by_name(printed) if printed else None
+    if titled is not None and titled.iso2 != stated.iso2:
+        raise CwprofileError(
+            f"{name}:{line}: the title names {titled.name} ({titled.iso2}) but --country says "
+            f"{stated.name} ({stated.iso2}); leave --country out, or add --force to import it "
+            f"as {stated.name}"
+        )
 
 
 STATE = "give the country with --country CODE (an ISO 3166-1 code: KH, KHM)"
@@ -260,16 +340,50 @@ def title_of(lines: list[Line]) -> tuple[str | None, int | None]:
     PROFILE` on the same line, or on the next line that holds text. A name wrapped over two
     lines (`CONGO (DEMOCRATIC REPUBLIC` / `OF THE)`) is read whole."""
     for index, line in enumerate(lines):
-        if TITLE.match(line.text):
+        if TITLE.match(line.text) and is_title(lines, index):
             return _title_at(lines, index)
     return None, None
+
+
+def is_title(lines: list[Line], index: int) -> bool:
+    """Whether a line that opens with "Cyberwellness Profile" stands alone where the template
+    puts a title: the words after it name a country (or there are none and the next line
+    does), or they are a short name with no sentence in it, on a line the text before does
+    not run into. A line of a section's body ("Cyberwellness Profile of 2013 for Cambodia.
+    The ...") is no title."""
+    from cwprofile.countries import by_name
+
+    rest = TITLE.match(lines[index].text).group(1).strip()  # type: ignore[union-attr]
+    if not rest or by_name(rest[:_MAX_TITLE], user_assigned=True) or rest.isupper():
+        return True
+    if re.search(r"[.,;:!?](?:\s|$)", rest) or len(rest.split()) > 8 or rest[:1].islower():
+        return False
+    before = next(
+        (line.text for line in reversed(lines[max(0, index - 3) : index]) if line.text), ""
+    )
+    return not before or before[-1:] in ".!?:" or bool(HEADING.match(before)) or before.isupper()
+
+
+def _next_texts(lines: list[Line], index: int) -> list[Line]:
+    """The lines holding text within the five after `index`, page furniture not counted."""
+    out = []
+    seen = 0
+    for line in lines[index + 1 : index + 60]:
+        if line.furniture:
+            continue
+        seen += 1
+        if seen > 5:
+            break
+        if line.text:
+            out.append(line)
+    return out
 
 
 def _title_at(lines: list[Line], index: int) -> tuple[str | None, int | None]:
     from cwprofile.countries import by_name
 
     rest = TITLE.match(lines[index].text).group(1).strip()  # type: ignore[union-attr]
-    following = [line for line in lines[index + 1 : index + 6] if line.text][:2]
+    following = _next_texts(lines, index)[:2]
     if rest:
         candidates = [(rest, lines[index].number)]
         if following:
@@ -433,7 +547,7 @@ def split_profiles(lines: list[Line]) -> list[list[Line]]:
             line.text.upper().startswith("DISCLAIMER") or _RULE.match(line.text)
         ):
             ended = True
-        if not TITLE.match(line.text):
+        if not TITLE.match(line.text) or not is_title(lines, index):
             continue
         named = _title_at(lines, index)[0]
         if not named:

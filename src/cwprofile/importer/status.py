@@ -11,7 +11,15 @@ section holds nothing else). A negative or a plan inside a relative or subordina
 ("a strategy that is not yet fully implemented", "Although X does not have a strategy, the
 Ministry has adopted a policy") qualifies the claim without turning it. The status is
 unknown only when the statement says the information is not available, or the section is
-empty. The README states the same rule.
+empty. A negative that does not negate ("there is no doubt that", "no fewer than", "not only
+... but also", "none of ... went unreported", "no shortage of", "not the only", "not slow
+to") leaves the claim as it is; "never", "has yet to", "without any", "nothing indicates",
+"no ... exists" are negatives. Information not available is read in the claim, not in a
+clause that follows it ("X has a CIRT; data on incidents is not available" is a yes).
+
+The rules are one table, `RULES`, that `decide` walks in order and `--explain` names: each
+rule's name, its pattern, the status a match gives, and its scope (the statement, or its
+claim without the clauses that qualify it). The README states the same rule.
 """
 
 from __future__ import annotations
@@ -27,8 +35,21 @@ UNAVAILABLE = re.compile(
     r"|\bn/a\b|\bto\s+be\s+(?:confirmed|determined)\b",
     re.IGNORECASE,
 )
+# Negatives that do not negate: what they say leaves the claim as it is.
+NOT_NEGATING = re.compile(
+    r"\bthere\s+(?:is|was|can\s+be)\s+no\s+doubt\s+(?:that\s+)?|\bno\s+doubt,?\s*"
+    r"|\bno\s+(?:fewer|later|less|more|sooner|earlier)\s+than\b|\bnot\s+only\b"
+    r"|\bnone\s+of\b[^,;]*?\bun(?!der|it)\w+(?:ed|able)\b|\bno\s+(?:shortage|lack)\s+of\b|\bnot\s+the\s+only\b"
+    r"|\bnot\s+(?:slow|hesitant|reluctant|unwilling)\s+to\b|\bnot\s+without\b"
+    r"|\bnot\s+(?:un\w+|in\s+doubt)\b",
+    re.IGNORECASE,
+)
 NEGATIVE = re.compile(
-    r"\b(?:does|do|did)\s+not\b|\b(?:doesn|don|didn|hasn|haven|isn|aren)['’]t\b"
+    r"\bnever\b|\b(?:has|have|had|is|are|remains?)\s+yet\s+to\b|\bremains?\s+to\s+be\b"
+    r"|\bnot\s+a\s+single\b|\bwithout\s+(?:any|a|an)\b"
+    r"|\bnothing\s+(?:indicates|suggests|shows|points)\b"
+    r"|\bno\s+(?:[\w-]+\s+){0,4}(?:exists?|is\s+in\s+place|has\s+been\s+\w+)\b"
+    r"|\b(?:does|do|did)\s+not\b|\b(?:doesn|don|didn|hasn|haven|isn|aren)['’]t\b"
     r"|\b(?:has|have|had)\s+not\b|\b(?:has|have)\s+no\b"
     r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:currently\s+|yet\s+)?no\b"
     r"|\b(?:is|are|was|were)\s+not\b(?!\s+only)|\bnot\s+yet\b|^\s*(?:no|none)\b|\bneither\b"
@@ -41,7 +62,9 @@ FUTURE = re.compile(
     r"|\bunder\s+(?:development|consideration|preparation|review|discussion)\b"
     r"|\b(?:is|are)\s+(?:currently\s+)?(?:being\s+)?"
     r"(?:drafted|drafting|developed|developing|prepared|preparing|planned|planning|considered)\b"
-    r"|\b(?:a|the)\s+draft\b|\bupcoming\b|\bforthcoming\b",
+    r"|\b(?:a|the)\s+draft\b|\bupcoming\b|\bforthcoming\b"
+    r"|\bawait(?:s|ing)\s+(?:\w+\s+){0,2}(?:approval|adoption|enactment|ratification|signature)\b"
+    r"|\bpending\s+(?:approval|adoption|enactment|ratification)\b",
     re.IGNORECASE,
 )
 # ITU describing its own work (an assessment, a visit): context before the statement.
@@ -97,6 +120,8 @@ def main_clause(sentence: str) -> str:
     handles incidents" each claim what exists. A `that` after a reporting verb ("reported
     that it does not have ...") opens the claim itself and is kept."""
     sentence = re.sub(r"\([^()]*\)", "", sentence)
+    # What follows a semicolon is a claim of its own, after the one that carries the status.
+    sentence = sentence.split(";", 1)[0]
     # An aside between commas (`, which ...,`) is one wherever it stands.
     sentence = re.sub(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)", " ", sentence)
     sentence = _LEADING.sub("", sentence)
@@ -116,6 +141,26 @@ def main_clause(sentence: str) -> str:
     return " ".join("".join(kept).split())
 
 
+class Rule(NamedTuple):
+    """One rule of the table `decide` walks: what `--explain` calls it, what it looks for,
+    the status a match gives (None: unknown; KEEP: the words are read past), and where it
+    looks: the whole opening statement, or its claim (without the clauses that qualify it)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    status: bool | str | None
+    scope: str  # "statement" or "claim"
+
+
+KEEP = "keep"  # a negative that does not negate: read past
+RULES = (
+    Rule("a negative that does not negate", NOT_NEGATING, KEEP, "statement"),
+    Rule("information not available", UNAVAILABLE, None, "claim"),
+    Rule("negative sentence", NEGATIVE, False, "claim"),
+    Rule("plan for the future", FUTURE, False, "claim"),
+)
+
+
 def decide(text: str) -> Decision:
     """The status of a section, the sentence that carries it, and the rule that read it."""
     found = sentences(text)
@@ -124,18 +169,25 @@ def decide(text: str) -> Decision:
     statement = next((s for s in found if not CONTEXT.match(s)), found[0])
     # A sentence is read within its first thousand characters: no real one is longer, and
     # the clause rules stay linear on a text that is one endless "sentence".
-    main = main_clause(statement[:MAX_SENTENCE])
-    if match := UNAVAILABLE.search(statement[:MAX_SENTENCE]):
-        return Decision(None, statement, f"information not available: {_quoted(match)}")
-    if match := NEGATIVE.search(main):
-        return Decision(False, statement, f"negative sentence: {_quoted(match)}")
-    if match := FUTURE.search(main):
-        return Decision(False, statement, f"plan for the future: {_quoted(match)}")
-    aside = NEGATIVE.search(statement[:MAX_SENTENCE]) or FUTURE.search(statement[:MAX_SENTENCE])
-    rule = "lists what exists" if statement.startswith("- ") else "states what exists"
-    if aside:
-        rule += f" ({_quoted(aside)} is in a relative or subordinate clause)"
-    return Decision(True, statement, rule)
+    read = statement[:MAX_SENTENCE]
+    kept: list[str] = []
+    claim = ""
+    for rule in RULES:
+        if rule.status == KEEP:
+            kept += [_quoted(m) for m in rule.pattern.finditer(read)]
+            read = rule.pattern.sub(" ", read)
+            claim = main_clause(read)
+            continue
+        match = rule.pattern.search(claim if rule.scope == "claim" else read)
+        if match:
+            return Decision(rule.status, statement, f"{rule.name}: {_quoted(match)}")  # type: ignore[arg-type]
+    aside = NEGATIVE.search(read) or FUTURE.search(read)
+    rule_name = "lists what exists" if statement.startswith("- ") else "states what exists"
+    notes = [f"{aside and _quoted(aside)} is in a relative or subordinate clause"] if aside else []
+    notes += [f"{words} does not negate" for words in kept]
+    if notes:
+        rule_name += f" ({'; '.join(notes)})"
+    return Decision(True, statement, rule_name)
 
 
 def _quoted(match: re.Match[str]) -> str:

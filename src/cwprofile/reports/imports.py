@@ -57,6 +57,7 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
                 {
                     "statuses": _statuses(o.result) if o.result else [],
                     "contact": _contact(o.result) if o.result else None,
+                    "furniture": [r._asdict() for r in o.result.furniture] if o.result else [],
                 }
                 if explain
                 else {}
@@ -80,6 +81,10 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
                 found.append(
                     (*where, None, "contact", None, CONTACT_RULE, row["contact"]["sentence"])
                 )
+            found += [  # each line left out: its reason, where it stood, its text
+                (*where, None, "furniture", None, f"{r['reason']}, page {r['page']}", r["text"])
+                for r in row["furniture"]
+            ]
         return Records((*columns[:3], "code", "indicator", "status", "rule", "sentence"), found)
 
     def blocks() -> tuple[Block, ...]:
@@ -126,6 +131,21 @@ def imports(outcomes: Sequence[Outcome], explain: bool, summary: bool) -> Report
                     title=f"The contact for computer incidents of {row['country']}",
                 )
             )
+            if row["furniture"]:
+                out.append(
+                    Table(
+                        (
+                            Column("Line"),
+                            Column("Page"),
+                            Column("Why", "text"),
+                            Column("Text", "prose"),
+                        ),
+                        tuple(
+                            (r["line"], r["page"], r["reason"], r["text"]) for r in row["furniture"]
+                        ),
+                        title=f"Lines left out of {row['country']} as page furniture",
+                    )
+                )
             if row["detail"]:
                 out.append(Lines((f"Gaps: {row['detail']}",)))
         if summary:

@@ -254,6 +254,16 @@ def imports() -> dict[str, Any]:
             "why": {"type": "string"},
         }
     )
+    removed = _object(
+        {
+            "line": COUNT,
+            "page": COUNT,
+            "reason": {
+                "enum": ["page number", "running header", "running footer", "running title"]
+            },
+            "text": {"type": "string"},
+        }
+    )
     row = _object(
         {
             "source": TEXT,
@@ -264,9 +274,10 @@ def imports() -> dict[str, Any]:
             "gaps": {"type": "array", "items": TEXT},
             "statuses": {"type": "array", "items": status, "maxItems": len(INDICATORS)},
             "contact": {"oneOf": [contact, {"type": "null"}]},
+            "furniture": {"type": "array", "items": removed},
         }
     )
-    for key in ("statuses", "contact"):  # only with --explain
+    for key in ("statuses", "contact", "furniture"):  # only with --explain
         row["required"].remove(key)
     counts = _object(dict.fromkeys(STATES, COUNT))
     return _document("import", {"profiles": {"type": "array", "items": row}, "counts": counts})
