@@ -28,10 +28,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own cache folder, no user profile path, a fixed width and no colour
-    unless it asks for it."""
+    """Every test gets its own cache folder, its own (empty) library of the user's profiles, no
+    user profile path, a fixed width and no colour unless it asks for it."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("CWPROFILE_CACHE_DIR", str(cache))
+    monkeypatch.setenv("CWPROFILE_DATA_DIR", str(tmp_path / "library"))
     monkeypatch.delenv("CWPROFILE_PATH", raising=False)
     monkeypatch.delenv("CWPROFILE_DEBUG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

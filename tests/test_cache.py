@@ -151,7 +151,7 @@ def test_two_processes_building_the_cache_at_once(tmp_path, isolated):
             "2014-08-26", f"20{10 + number // 12:02}-0{1 + number % 9}-1{number % 10}"
         )
         target.write_text(text, encoding="utf-8")
-    command = [console_script(), "indicator", "cirt", "--json", "-p", str(folder)]
+    command = [console_script(), "indicator", "cirt", "--all-editions", "--json", "-p", str(folder)]
     environment = {**os.environ, "CWPROFILE_CACHE_DIR": str(isolated)}
     both = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)

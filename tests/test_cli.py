@@ -14,7 +14,7 @@ from cwprofile.cli import app
 
 COMMANDS = [
     "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
-    "search", "validate", "schema", "import", "cache",
+    "search", "validate", "schema", "import", "remove", "cache",
 ]  # fmt: skip
 
 
@@ -160,7 +160,7 @@ def test_indicator_table_and_tally(run):
         out,
     )
     assert re.search(r"\nUnited Kingdom +yes +United Kingdom has an officially recognized", out)
-    assert out.rstrip().endswith("Policy (1.3.1): 1/2 profiles yes, 1 no")
+    assert out.rstrip().endswith("Policy (1.3.1): 1/2 countries yes, 1 no")
 
 
 def test_ambiguous_indicator_lists_candidates(run):
@@ -310,13 +310,15 @@ def test_show_offers_no_csv_and_usage_errors_come_before_the_data(run):
     assert "csv" not in run("show", "--help").stdout.split("--format")[1].split("\n\n")[0]
     # the unknown country is never looked up: the usage error is found first
     assert "do not agree" in run("show", "atlantis", "--json", "--format", "yaml", code=2).stderr
-    assert "must end in .svg" in run("show", "atlantis", "--export", "x.pdf", code=2).stderr
+    assert "must end in one of" in run("show", "atlantis", "--export", "x.pdf", code=2).stderr
+    assert ", .csv" not in run("show", "atlantis", "--export", "x.csv", code=2).stderr
 
 
 def test_export_svg_and_html_and_never_overwrite(run, tmp_path):
     svg = tmp_path / "cirt.svg"
     html = tmp_path / "cirt.html"
-    run("indicator", "cirt", "--export", str(svg))
+    written = run("indicator", "cirt", "--export", str(svg))
+    assert (written.stdout, written.stderr) == ("", f"Wrote {svg}\n")  # the file only
     run("indicator", "cirt", "--export", str(html))
     assert svg.read_text(encoding="utf-8").startswith("<svg")
     assert "CamCERT" in html.read_text(encoding="utf-8")
@@ -330,7 +332,10 @@ def test_export_svg_and_html_and_never_overwrite(run, tmp_path):
 
 def test_export_needs_a_known_ending(run, tmp_path):
     result = run("indicators", "--export", str(tmp_path / "out.pdf"), code=2)
-    assert "Invalid value for --export: 'out.pdf' must end in .svg or .html" in result.stderr
+    assert (
+        "Invalid value for --export: 'out.pdf' must end in one of .txt, .json, .yaml, .yml, .csv, .md, .markdown, .html, .htm, .svg"
+        in result.stderr
+    )
     assert not (tmp_path / "out.pdf").exists()
 
 

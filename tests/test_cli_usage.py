@@ -219,7 +219,15 @@ def test_a_suggestion_never_repeats_an_option_already_given(run, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("Shopping list\n", encoding="utf-8")
     strict = run("import", str(notes), code=1).stderr
-    assert "use --lenient" in strict
+    assert "use --lenient" not in strict  # it cannot help a text that is no profile
+    assert strict.rstrip().endswith("is not a profile, even with --lenient")
+    damaged = tmp_path / "th.txt"
+    from .conftest import SOURCE_TEXT
+
+    damaged.write_text(
+        SOURCE_TEXT.read_text(encoding="utf-8").replace("1.2.3 CERTIFICATION", "1.2.9 X"), "utf-8"
+    )
+    assert "use --lenient" in run("import", str(damaged), code=1).stderr  # there it helps
     lenient = run("import", str(notes), "--lenient", code=1).stderr
     assert "--lenient to" not in lenient
     assert lenient.rstrip().endswith(
@@ -252,4 +260,5 @@ def test_completion_offers_the_names_a_country_is_found_by(laos_dir, isolated):
         "CWPROFILE_CACHE_DIR": str(isolated),
     }
     offered = run_installed(env=completion).stdout.splitlines()
-    assert {"Laos", "Lao P.D.R.", "Lao People's Democratic Republic"} <= set(offered)
+    # bash inserts a completion as it is: spaces and quotes escaped, one word on the line
+    assert {"Laos", "Lao\\ P.D.R.", "Lao\\ People\\'s\\ Democratic\\ Republic"} <= set(offered)

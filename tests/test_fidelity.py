@@ -56,6 +56,18 @@ def document_of(arguments: list[str], env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
+def exported(arguments: list[str], env: dict[str, str]) -> None:
+    """An export, run in-process: the file only, nothing on stdout, and `Wrote FILE`."""
+    from typer.testing import CliRunner
+
+    from cwprofile.cli import app
+
+    result = CliRunner().invoke(app, arguments, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.endswith(f"Wrote {arguments[arguments.index('--export') + 1]}\n")
+
+
 def expected_values(
     command: str, document: dict, wide: bool = False
 ) -> tuple[set[str], set[str], set[str]]:
@@ -366,11 +378,11 @@ def test_every_export_holds_every_value(command, many, tmp_path, cache):
     svg = tmp_path / "out.svg"
     html = tmp_path / "out.html"
     for target in (svg, html):
-        document_of([*arguments, "--export", str(target)], cache)
+        exported([*arguments, "--export", str(target)], cache)
     assert missing(svg_lines(svg.read_text(encoding="utf-8")), command, document) == []
     assert missing(html_cells(html.read_text(encoding="utf-8")), command, document) == []
     narrow = tmp_path / "narrow.svg"
-    document_of([*arguments, "--export", str(narrow), "--width", "40"], cache)
+    exported([*arguments, "--export", str(narrow), "--width", "40"], cache)
     assert missing(svg_lines(narrow.read_text(encoding="utf-8")), command, document) == []
 
 

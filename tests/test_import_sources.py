@@ -120,7 +120,7 @@ def test_a_report_of_many_profiles_imports_one_file_per_country(run, pdfs, tmp_p
         ("Malaysia", "with gaps"),
         ("Thailand", "with gaps"),
     ]
-    assert summary["counts"] == {"imported": 0, "with gaps": 3, "failed": 0}
+    assert summary["counts"] == {"imported": 0, "with gaps": 3, "already there": 0, "failed": 0}
     assert all(
         re.fullmatch(
             r".*: furniture: left out \d lines inside sections as running headers, footers "
@@ -184,13 +184,16 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     outcomes = [(p["source"], p["result"]) for p in summary["profiles"]]
     assert outcomes == [
         (str(pdfs / "columns.pdf"), "with gaps"),  # its running header, told
-        (str(pdfs / "malaysia.pdf"), "failed"),
+        (str(pdfs / "malaysia.pdf"), "with gaps"),
         (str(broken), "failed"),
         (str(notes), "failed"),
         (str(damaged), "failed"),
     ]
     details = [p["detail"] for p in summary["profiles"]]
-    assert details[1] == f"{str(mine)!r} already exists; use --force to replace it"
+    # A file of that name that is not this edition's: the profile goes beside it, dated.
+    beside = summary["profiles"][1]["file"]
+    updated = import_text(MALAYSIA, "x").document["provenance"]["last_updated"]
+    assert beside == str(folder / f"malaysia-{updated}.yaml")
     assert (
         details[2]
         == f"{broken}:47: 1.2.9: unknown section 1.2.9 CERTIFICATION (and 1 more problems)"
@@ -204,9 +207,11 @@ def test_many_inputs_a_summary_exit_1_if_any_failed_and_nothing_overwritten(run,
     assert mine.read_text(encoding="utf-8") == "my own edits\n"
     assert "Importing" not in result.stderr  # no progress bar off a terminal
 
+    again = run("import", *inputs, "-o", str(folder), code=1)
+    assert again.stdout.splitlines()[-1] == "4 profiles: 2 already there, 2 failed."
     lenient = run("import", *inputs, "-o", str(folder), "--lenient", "--force", code=1)
     assert lenient.stdout.splitlines()[-1] == "4 profiles: 3 with gaps, 1 failed."
-    assert mine.read_text(encoding="utf-8") == import_text(MALAYSIA, "x").yaml
+    assert mine.read_text(encoding="utf-8") == "my own edits\n"  # --force: that edition only
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary left
 
 

@@ -17,7 +17,7 @@ def test_imported_file_renamed_to_another_country_plus_a_broken_file(run, user_d
     lines = result.stdout.splitlines()
     rows = [line.split() for line in lines if line.startswith(("Cambodia ", "Laos "))]
     assert [(row[0], row[1]) for row in rows] == [("Cambodia", "yes"), ("Laos", "no")]
-    assert "CIRT (1.2.1): 1/3 profiles yes, 2 no" in result.stdout
+    assert "CIRT (1.2.1): 1/3 countries yes, 2 no" in result.stdout
     warnings = result.stderr.splitlines()
     assert len(warnings) == 1
     assert warnings[0].startswith(
@@ -113,7 +113,11 @@ def test_two_editions_of_a_country_show_the_newest_and_list_both(run, user_dir):
         == "2016-01-31"
     )
     out = run("indicator", "cirt", "-p", str(user_dir)).stdout
-    assert "Laos (2016-01-31)" in out and "Laos (2014-08-26)" in out  # which edition is which
+    assert "Laos" in out and "2014-08-26" not in out  # a country once: its newest edition
+    assert "CIRT (1.2.1): 2/3 countries yes, 1 no (each country's newest edition" in out
+    every = run("indicator", "cirt", "-p", str(user_dir), "--all-editions").stdout
+    assert "Laos (2016-01-31)" in every and "Laos (2014-08-26)" in every  # which is which
+    assert "CIRT (1.2.1): 3/4 editions yes, 1 no" in every
 
 
 def test_a_missing_profiles_folder_is_one_line_exit_1(run, tmp_path):

@@ -47,7 +47,7 @@ def test_every_view_on_a_terminal_says_unknown(folder, columns):
     assert "Organization measures 1/4 (2?)" in flat
     flat = " ".join(screen(["indicator", "roadmap", "-p", str(folder)], columns, env).split())
     assert "? unknown" in flat
-    assert "1/3 profiles yes, 1 no, 1 unknown" in flat
+    assert "1/3 countries yes, 1 no, 1 unknown" in flat
     flat = " ".join(screen(["compare", "kh", "th", "-p", str(folder)], columns, env).split())
     assert "? unknown" in flat and "7/21 (2?)" in flat
     assert "2 indicators unknown in some profile" in flat

@@ -271,19 +271,27 @@ def _group(key: str) -> tuple[str, str, str, tuple[Indicator, ...]] | None:
     return next(iter(starting.values())) if len(starting) == 1 else None
 
 
+# The parts of a profile that are not indicators, which `show --section` takes too.
+PROFILE_PARTS = ("background", "contact", "provenance")
+
+
 def part_names() -> list[str]:
-    """What `--section` takes: section and pillar codes and ids, indicator codes and ids."""
+    """What `--section` takes: section and pillar codes and ids, indicator codes and ids, and
+    the profile's other parts."""
     names = [section.code for section in SECTIONS] + [section.id for section in SECTIONS]
     names += [pillar.code for pillar in PILLARS] + [pillar.id for pillar in PILLARS]
     names += [indicator.code for indicator in INDICATORS] + [i.id for i in INDICATORS]
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys([*names, *PROFILE_PARTS]))
 
 
-def find_part(query: str) -> tuple[Indicator, ...]:
+def find_part(query: str) -> tuple[Indicator, ...] | str:
     """The indicators of a section, pillar or single indicator, named by code, id, title or
     pillar abbreviation: `1.2`, `technical`, `tech`, `2`, `child online protection`,
-    `1.2.1`, `cirt`. Raises UnknownPart with the closest names."""
+    `1.2.1`, `cirt`; or one of the profile's other parts by name (`contact`). Raises
+    UnknownPart with the closest names."""
     key = normalize(query)
+    if key in PROFILE_PARTS:
+        return key
     group = _group(key)
     if group is not None:
         return group[3]
@@ -293,9 +301,12 @@ def find_part(query: str) -> tuple[Indicator, ...]:
         # Suggest what was meant as a word (`technical` for `tecnical`, not its code `1.2`):
         # the id of the section, pillar or indicator the closest name belongs to.
         groups = _group_names()
-        close = suggest(query, [*groups, *_ALIASES], limit=6)
+        close = suggest(query, [*groups, *_ALIASES, *PROFILE_PARTS], limit=6)
         readable = [
-            _word(groups[name][1]) if name in groups else _ALIASES[name].id for name in close
+            _word(groups[name][1])
+            if name in groups
+            else (name if name in PROFILE_PARTS else _ALIASES[name].id)
+            for name in close
         ]
         raise UnknownPart(query, tuple(dict.fromkeys(readable))[:3]) from None
 

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -193,7 +194,8 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also save the output as SVG or HTML (by the file's ending).",
+        help="Write the output to this file instead of stdout, in the format its ending "
+        "names: .txt .md .csv .json .yaml .svg .html.",
         dir_okay=False,
         show_default=False,
     ),
@@ -231,6 +233,22 @@ DebugOpt = Annotated[
 WideOpt = Annotated[
     bool, typer.Option("--wide", help="More columns: what the default view leaves to JSON.")
 ]
+AllEditionsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-editions", help="Every edition loaded, not each country's newest one only."
+    ),
+]
+CountriesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Country names or ISO codes (COUNTRY@DATE for one edition); every loaded "
+        "country when left out.",
+        metavar="[COUNTRY]...",
+        autocompletion=_complete_country,
+        show_default=False,
+    ),
+]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Fail on a bad profile file instead of skipping it.")
 ]
@@ -242,6 +260,7 @@ def _request(
     export: Path | None = None,
     width: int | None = None,
     force: bool = False,
+    formats: Any = Format,
 ) -> Request:
     """The output asked for, checked before any data is read: a usage error is exit 2 whatever
     the data would have been."""
@@ -251,9 +270,10 @@ def _request(
     export_format = None
     if export is not None:
         export_format = EXPORT_ENDINGS.get(export.suffix.lower())
-        if export_format is None:
+        if export_format is None or export_format.value not in formats.__members__:
+            endings = [e for e, f in EXPORT_ENDINGS.items() if f.value in formats.__members__]
             raise typer.BadParameter(
-                f"{export.name!r} must end in .svg or .html", param_hint="--export"
+                f"{export.name!r} must end in one of {', '.join(endings)}", param_hint="--export"
             )
     elif width is not None:
         raise typer.BadParameter("--width goes with --export", param_hint="--width")
@@ -264,6 +284,27 @@ def _request(
 def _each_once(entries: list["Entry"]) -> list["Entry"]:
     """The profiles named, each once however many ways it was named (`kh khm cambodia`)."""
     return list({entry.number: entry for entry in entries}.values())
+
+
+def _named(library: "Library", names: list[str]) -> tuple[list["Entry"], bool]:
+    """The profiles of the countries named, each once, and whether any name found none: each
+    missing one is named on stderr in its own line and the others still answer (as grep does
+    with a missing file); none found at all is the error itself."""
+    found = []
+    missing: list[CwprofileError] = []
+    for name in names:
+        try:
+            found.append(library.find(name))
+        except CwprofileError as error:
+            missing.append(error)
+    if len(missing) == 1 and not found:
+        raise missing[0]
+    for error in missing:
+        hint = error.hint()
+        _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
+    if not found and missing:
+        raise typer.Exit(missing[0].exit_code)
+    return _each_once(found), bool(missing)
 
 
 def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
@@ -348,7 +389,7 @@ def show(
     from cwprofile.catalog import find_part
     from cwprofile.reports.show import show as report_of
 
-    request = _request(fmt, as_json, export, width, force)
+    request = _request(fmt, as_json, export, width, force, ProfileFormat)
     part = find_part(section) if section is not None else None
     library = _library(profiles_dir, no_cache, strict)
     profile = library.profile(library.find(country))
@@ -357,11 +398,16 @@ def show(
 
 @app.command(
     epilog=_examples(
-        "cwprofile indicator cirt", "cwprofile indicator 1.3.1", "cwprofile indicator cert --json"
+        "cwprofile indicator cirt",
+        "cwprofile indicator cirt kh gb",
+        "cwprofile indicator 1.3.1 --all-editions",
+        "cwprofile indicator cert --json",
     )
 )
 def indicator(
     name: IndicatorArg,
+    country: CountriesArg = None,
+    all_editions: AllEditionsOpt = False,
     wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -372,14 +418,17 @@ def indicator(
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
 ) -> None:
-    """One indicator, yes or no, across every loaded profile."""
+    """One indicator, yes or no, across the loaded countries (or those named)."""
     from cwprofile.catalog import find_indicator
     from cwprofile.reports.indicator import indicator as report_of
 
     request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
     library = _library(profiles_dir, no_cache, strict)
-    emit(report_of(library, chosen, wide), request)
+    entries, missing = _named(library, country) if country else (None, False)
+    emit(report_of(library, chosen, wide, entries, all_editions), request)
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
@@ -460,24 +509,23 @@ def report_contact(
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    chosen = _each_once([library.find(name) for name in country]) if country else library.entries
+    chosen, missing = _named(library, country) if country else (library.entries, False)
     cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
     emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command(
     epilog=_examples("cwprofile compare kh la", "cwprofile compare --format csv > matrix.csv")
 )
 def compare(
-    country: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Countries to compare; all loaded profiles when left out.",
-            metavar="[COUNTRY]...",
-            autocompletion=_complete_country,
-            show_default=False,
-        ),
-    ] = None,
+    country: CountriesArg = None,
+    differences: Annotated[
+        bool,
+        typer.Option("--differences", "-d", help="Only the indicators where the countries differ."),
+    ] = False,
+    all_editions: AllEditionsOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
@@ -492,15 +540,65 @@ def compare(
 
     request = _request(fmt, as_json, export, width, force)
     library = _library(profiles_dir, no_cache, strict)
-    entries = _each_once([library.find(name) for name in country]) if country else []
-    emit(report_of(entries or list(library.entries), library.warnings), request)
+    entries, missing = _named(library, country) if country else ([], False)
+    every = list(library.entries) if all_editions else library.newest()
+    emit(report_of(entries or every, library.warnings, differences), request)
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
 
 
-@app.command(epilog=_examples("cwprofile search ALERT", 'cwprofile search "Article 349" --json'))
+class StatusChoice(str, Enum):
+    yes = "yes"
+    no = "no"
+    unknown = "unknown"
+
+
+@app.command(
+    epilog=_examples(
+        "cwprofile search ALERT",
+        'cwprofile search "cyber security" --country gb',
+        "cwprofile search NATO --indicator 1.5.1 --status yes",
+        'cwprofile search "Article 349" --json',
+    )
+)
 def search(
     text: Annotated[
-        str, typer.Argument(help="Text to find in the evidence, any case.", metavar="TEXT")
+        str,
+        typer.Argument(
+            help="Text to find in the evidence: any case, quotes and dashes alike, a hyphen or "
+            "space between letters optional (--exact: as written).",
+            metavar="TEXT",
+        ),
     ],
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Only this country (COUNTRY@DATE: one edition); repeatable.",
+            autocompletion=_complete_country,
+            show_default=False,
+        ),
+    ] = None,
+    in_indicator: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--indicator",
+            "-i",
+            help="Only this indicator, or a pillar's or section's indicators; repeatable.",
+            autocompletion=_complete_part,
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option(
+            "--status", help="Only evidence of this status; repeatable.", show_default=False
+        ),
+    ] = None,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="The text exactly as written, case and all.")
+    ] = False,
     wide: WideOpt = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -512,15 +610,29 @@ def search(
     strict: StrictOpt = False,
 ) -> None:
     """Find the profiles and indicators whose evidence mentions a text; exit 1 if none does."""
+    from cwprofile.catalog import find_part
     from cwprofile.reports.search import search as report_of
 
     request = _request(fmt, as_json, export, width, force)
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
+    chosen = None
+    if in_indicator:
+        parts = [find_part(name) for name in in_indicator]
+        if any(isinstance(part, str) for part in parts):
+            raise typer.BadParameter(
+                "search reads the indicators' evidence: name an indicator, pillar or section",
+                param_hint="--indicator",
+            )
+        chosen = list(dict.fromkeys(i for part in parts for i in part))
+    wanted = None
+    if status:
+        wanted = [{"yes": True, "no": False, "unknown": None}[s.value] for s in status]
     library = _library(profiles_dir, no_cache, strict)
-    report = report_of(library, text, wide)
+    entries, missing = _named(library, country) if country else (None, False)
+    report = report_of(library, text, wide, entries, chosen, wanted, exact)
     emit(report, request)
-    if not report.document["count"]:
+    if missing or not report.document["count"]:
         raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match
 
 
@@ -580,6 +692,7 @@ def schema(
 @app.command(
     "import",
     epilog=_examples(
+        "cwprofile import profile.pdf --add",
         "cwprofile import profile.pdf -o profiles/kh.yaml",
         "cwprofile import profile.txt --explain",
         "cwprofile import report.pdf -o profiles/",
@@ -609,6 +722,14 @@ def import_(
         ),
     ] = None,
     force: ForceOpt = False,
+    add: Annotated[
+        bool,
+        typer.Option(
+            "--add",
+            help="Add the profiles to your own library, where every command finds them "
+            "(one file per country and edition).",
+        ),
+    ] = False,
     lenient: Annotated[
         bool,
         typer.Option("--lenient", help="Write what could be read, with the gaps left empty."),
@@ -634,7 +755,12 @@ def import_(
     from cwprofile.import_command import run
 
     request = _request(fmt, as_json)
-    if len(sources) > 1 and output is None and not explain:
+    if add and output is not None:
+        raise typer.BadParameter(
+            "--add writes into your own library; leave -o out (or -o without --add)",
+            param_hint="--add",
+        )
+    if len(sources) > 1 and output is None and not explain and not add:
         raise typer.BadParameter(
             "several inputs need a folder to write to (-o DIR)", param_hint="--output"
         )
@@ -642,13 +768,18 @@ def import_(
         raise typer.BadParameter(
             "states the country of one input; import the others without it", param_hint="--country"
         )
-    if output is None and not explain and request.format not in (None, Format.json, Format.yaml):
+    if (
+        output is None
+        and not add
+        and not explain
+        and request.format not in (None, Format.json, Format.yaml)
+    ):
         raise typer.BadParameter(
             f"a profile is written as yaml or json, not {request.format.value}; the other "
             "formats are for --explain and the summary of an import into a folder (-o DIR/)",
             param_hint="--format",
         )
-    code = run(sources, output, force, lenient, explain, _country(country), request, _stderr)
+    code = run(sources, output, force, lenient, explain, _country(country), request, _stderr, add)
     if code:
         raise typer.Exit(code)
 
@@ -667,6 +798,30 @@ def _country(code: str | None) -> "Country | None":
             param_hint="--country",
         )
     return found
+
+
+@app.command(
+    epilog=_examples(
+        "cwprofile remove gb", "cwprofile remove gb@2016-05-03", "cwprofile remove 'united kingdom'"
+    )
+)
+def remove(country: CountryArg) -> None:
+    """Take a profile out of your own library (its newest edition, or COUNTRY@DATE)."""
+    from cwprofile.folders import library_dir
+    from cwprofile.library import library_file, load
+
+    folder = library_dir()
+    library = load(use_cache=False)
+    entry = library.find(country)
+    path = library_file(entry)
+    try:
+        path.unlink()
+    except OSError as error:
+        raise CwprofileError(f"cannot remove {str(path)!r}: {error.strerror}") from None
+    others = [e for e in library.editions(entry.iso3) if e.number != entry.number]
+    editions = [f"{e.iso2}@{e.last_updated or 'undated'}" for e in others]
+    left = f"; still loaded: {', '.join(editions)}" if editions else ""
+    _stderr(f"Removed {path} from your library ({folder}){left}")
 
 
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))
@@ -727,13 +882,9 @@ def _arguments(raw: list[str]) -> list[str]:
 
 
 def _stderr(message: str) -> None:
-    from cwprofile.textsafe import safe_line
+    from cwprofile.output import say
 
-    try:
-        sys.stderr.write(safe_line(message) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    say(message)
 
 
 def _app_for(arguments: list[str]) -> typer.Typer:

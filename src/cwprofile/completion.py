@@ -15,14 +15,26 @@ from cwprofile.errors import CwprofileError
 def matching(names: Iterable[str], incomplete: str) -> list[str]:
     """The names that start with what was typed. Shells keep only what starts with the typed
     text, case and all; lookups ignore case, so `cam` completes to `cambodia`, `Cam` to
-    `Cambodia` and `kh` to `kh`."""
-    typed_lower = incomplete == incomplete.lower()
+    `Cambodia` and `kh` to `kh`. Bash inserts a completion as it is, so a name with spaces
+    comes to it escaped (`united\\ kingdom`), one word of the command line; zsh and fish
+    escape what they insert themselves."""
+    typed = incomplete.replace("\\", "").strip("'\"")
+    typed_lower = typed == typed.lower()
     found = (
         name.lower() if typed_lower else name
         for name in names
-        if name.casefold().startswith(incomplete.casefold())
+        if name.casefold().startswith(typed.casefold())
     )
-    return list(dict.fromkeys(found))
+    return [_for_the_shell(name) for name in dict.fromkeys(found)]
+
+
+def _for_the_shell(name: str) -> str:
+    import os
+    import re
+
+    if "bash" not in os.environ.get("_CWPROFILE_COMPLETE", ""):
+        return name
+    return re.sub(r"([^A-Za-z0-9_.,:@%+=/-])", r"\\\1", name)
 
 
 def given(ctx: typer.Context, name: str) -> list[Any]:

@@ -29,6 +29,16 @@ class UnknownCountry(CwprofileError):
         return _did_you_mean(self.suggestions) or "see `cwprofile countries`"
 
 
+class NotLoaded(CwprofileError):
+    """A country the table of names knows, but no loaded profile holds."""
+
+    def __init__(self, query: str, name: str, iso2: str) -> None:
+        super().__init__(f"no profile of {name} ({iso2}) is loaded (asked as {query!r})")
+
+    def hint(self) -> str:
+        return "add one with `cwprofile import PROFILE.pdf --add` (or give its folder with -p)"
+
+
 class UnknownEdition(CwprofileError):
     """`COUNTRY@DATE` where the country is loaded but not that edition."""
 
@@ -127,11 +137,14 @@ class OutputError(CwprofileError):
 class ImportFailed(_WithProblems):
     """The importer met text it cannot read."""
 
-    def __init__(self, problems: list[Problem], lenient: bool = False) -> None:
+    def __init__(
+        self, problems: list[Problem], lenient: bool = False, unreadable: bool = False
+    ) -> None:
         super().__init__(problems)
         self.lenient = lenient
+        self.unreadable = unreadable  # no country or no sections: --lenient cannot help
 
     def hint(self) -> str:
-        if self.lenient:  # --lenient was given: it cannot help with a text that is not a profile
+        if self.unreadable:
             return "a text with no country or no sections is not a profile, even with --lenient"
         return "fix the text, or use --lenient to write what could be read with the gaps marked"

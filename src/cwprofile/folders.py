@@ -1,9 +1,11 @@
-"""Where profiles come from: the bundled folder, CWPROFILE_PATH and --profiles-dir, and the
-profile files in each."""
+"""Where profiles come from, in this order (a later one wins for the same country and edition):
+the bundled folder, the user's own library (`library_dir()`), CWPROFILE_PATH and
+--profiles-dir; and the profile files in each."""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -12,6 +14,29 @@ from cwprofile.errors import CwprofileError
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 PATH_VARIABLE = "CWPROFILE_PATH"
+DATA_VARIABLE = "CWPROFILE_DATA_DIR"
+
+
+def library_dir() -> Path | None:
+    """The user's own library of profiles (`import --add`): `$CWPROFILE_DATA_DIR`, else the
+    user's data folder as the XDG rule says on Linux (`$XDG_DATA_HOME/cwprofile/profiles`,
+    `~/.local/share/cwprofile/profiles`) and platformdirs elsewhere; None when there is no
+    sensible place (no home)."""
+    configured = os.environ.get(DATA_VARIABLE, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        # As platformdirs does on these systems, without importing it on every run.
+        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+        if xdg and os.path.isabs(xdg):
+            return Path(xdg) / "cwprofile" / "profiles"
+        home = os.environ.get("HOME", "")
+        if home and os.path.isabs(home) and home != "/":
+            return Path(home) / ".local" / "share" / "cwprofile" / "profiles"
+        return None
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("cwprofile", appauthor=False)) / "profiles"
 
 
 def bundled_dir() -> Path:
@@ -27,11 +52,12 @@ class Source(NamedTuple):
     """A folder (or single file) that profiles are read from; a higher rank wins."""
 
     path: Path
-    rank: int  # 0 bundled, then CWPROFILE_PATH entries, then --profiles-dir entries
+    rank: int  # 0 bundled, 1 the user's library, then CWPROFILE_PATH, then --profiles-dir
+    kind: str = "folder"  # "bundled", "library", "path" (CWPROFILE_PATH) or "folder" (-p)
 
     @property
     def bundled(self) -> bool:
-        return self.rank == 0
+        return self.kind == "bundled"
 
 
 class MissingProfilesDir(CwprofileError):
@@ -41,15 +67,18 @@ class MissingProfilesDir(CwprofileError):
 
 def sources(profiles_dirs: Iterable[Path] = ()) -> tuple[list[Source], list[str]]:
     """The sources in rank order, and warnings for CWPROFILE_PATH entries that are not there."""
-    found = [Source(bundled_dir(), 0)]
+    found = [Source(bundled_dir(), 0, "bundled")]
     warnings = []
-    rank = 1
+    library = library_dir()
+    if library is not None and library.is_dir():
+        found.append(Source(library, 1, "library"))
+    rank = 2
     for entry in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
         if not entry:
             continue
         path = Path(entry).expanduser()
         if path.exists():
-            found.append(Source(path, rank))
+            found.append(Source(path, rank, "path"))
             rank += 1
         else:
             warnings.append(f"{PATH_VARIABLE}: {entry}: no such folder, skipped")

@@ -24,15 +24,37 @@ def run(
     country: Country | None,
     request: Request,
     warn: Callable[[str], None],
+    add: bool = False,
 ) -> int:
     """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
-    names); many go one file per country into the folder `-o` names, with a summary."""
+    names); many go one file per country into the folder `-o` names, with a summary; `add`
+    puts them in the user's own library, where every command finds them."""
+    if add:
+        from cwprofile.folders import DATA_VARIABLE, library_dir
+
+        folder = library_dir()
+        if folder is None:
+            raise CwprofileError(
+                f"no folder for your library: HOME is not a full path; set {DATA_VARIABLE}"
+            )
+        named = os.path.join(str(folder), "")
     output = Path(named) if named else None
     with _progress(len(sources)) as advance:
         imported = read_all(sources, lenient, country, advance, force)
     count = sum(len(entry.results) for entry in imported)
     if output is not None and _is_folder(named or "", output, len(sources), count):
-        return _into_folder(imported, output, force, explain, request)
+        code, written = _into_folder(imported, output, force, explain, request)
+        if written and add:
+            warn(
+                f"Added to your library ({output}): every command finds "
+                f"{'them' if written > 1 else 'it'} now; `cwprofile remove COUNTRY` takes one out."
+            )
+        elif written:
+            warn(
+                f"To use {'them' if written > 1 else 'it'}: cwprofile -p {output} COMMAND, or "
+                "import with --add into your own library, which every command reads."
+            )
+        return code
     if count > 1 and not (output is None and explain):
         raise CwprofileError(
             f"{imported[0].source} holds {count} profiles; "
@@ -51,10 +73,11 @@ def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
 
 def _into_folder(
     imported: list[Imported], folder: Path, force: bool, explain: bool, request: Request
-) -> int:
+) -> tuple[int, int]:
+    """The exit code, and how many files were written."""
     _make_folder(folder)
     outcomes = []
-    for placed in place_all(imported, folder):
+    for placed in place_all(imported, folder, force):
         if placed.outcome is not None:
             outcomes.append(placed.outcome)
             continue
@@ -67,7 +90,8 @@ def _into_folder(
             continue
         outcomes.append(Outcome.read(placed.source, placed.result, str(placed.path)))
     emit(_report(outcomes, explain, summary=True), request)
-    return 1 if any(o.state == "failed" for o in outcomes) else 0
+    written = sum(1 for o in outcomes if o.state in ("imported", "with gaps"))
+    return (1 if any(o.state == "failed" for o in outcomes) else 0), written
 
 
 def _make_folder(folder: Path) -> None:

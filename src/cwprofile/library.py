@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
 from cwprofile.compiled import Compilation, Compiled, CorruptCache, Entry
-from cwprofile.errors import CwprofileError, InvalidProfile, UnknownCountry, UnknownEdition
+from cwprofile.errors import (
+    CwprofileError,
+    InvalidProfile,
+    NotLoaded,
+    UnknownCountry,
+    UnknownEdition,
+)
 from cwprofile.folders import PROFILE_SUFFIXES, Source, display_path, profile_files, sources
 
 if TYPE_CHECKING:
@@ -81,25 +87,26 @@ def compile_profiles(found: list[Source]) -> Compilation:
 
 
 def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[Profile]:
-    """Apply precedence: a user's profile of a country replaces the bundled ones of it, and
-    of two files with the same country and edition the higher-ranked (or first) one wins."""
-    user_countries = {p.country.iso3 for p, source in loaded if not source.bundled}
+    """Apply precedence: editions of a country stand side by side; of two files with the same
+    country and edition the higher-ranked (or first) one wins, a user's file over the bundled
+    one quietly (a correction), any other pair with a warning."""
     chosen: dict[tuple[str, str | None], tuple[Profile, Source]] = {}
     for profile, source in loaded:
-        if source.bundled and profile.country.iso3 in user_countries:
-            continue
         last = profile.provenance.last_updated
         key = (profile.country.iso3, last.isoformat() if last else None)
         held = chosen.get(key)
         if held is None:
             chosen[key] = (profile, source)
             continue
-        winner, loser = (profile, held[0]) if source.rank > held[1].rank else (held[0], profile)
+        winner, loser = (
+            (profile, held) if source.rank > held[1].rank else (held[0], (profile, source))
+        )
         if winner is profile:
             chosen[key] = (profile, source)
-        warnings.append(
-            f"{loser.origin}: same country and edition as {winner.origin}, which is used"
-        )
+        if not loser[1].bundled:
+            warnings.append(
+                f"{loser[0].origin}: same country and edition as {winner.origin}, which is used"
+            )
     return [profile for profile, _ in chosen.values()]
 
 
@@ -123,6 +130,17 @@ class Library:
             self._read = self._recompile().blob
             self._recompile = None
             return self._read(name)
+
+    def newest(self) -> list[Entry]:
+        """Each country once: its newest edition (the entries hold a country's editions
+        newest first)."""
+        seen: set[str] = set()
+        out = []
+        for entry in self.entries:
+            if entry.iso3 not in seen:
+                seen.add(entry.iso3)
+                out.append(entry)
+        return out
 
     def profile(self, entry: Entry) -> Profile:
         from cwprofile.model import from_compiled
@@ -148,6 +166,12 @@ class Library:
         named, at, date = query.rpartition("@") if "@" in query else (query, "", "")
         editions = self.editions(named)
         if not editions:
+            from cwprofile.countries import by_code, by_name
+
+            asked = named.strip()[:MAX_QUERY]
+            known = (by_code(asked) or by_name(asked, user_assigned=True)) if asked else None
+            if known is not None and named.isprintable():
+                raise NotLoaded(query, known.name, known.iso2)
             names = [entry.name for entry in self.entries]
             close = suggest(named, [normalize(name) for name in names])
             by_key = {normalize(name): name for name in names}
@@ -184,6 +208,31 @@ class Library:
                 return []
             found = [e for e in self.entries if e.iso3 in countries]
         return sorted(found, key=lambda e: e.last_updated or "", reverse=True)
+
+
+class NotInLibrary(CwprofileError):
+    """`remove` of a profile that is not a file of the user's library."""
+
+
+def library_file(entry: Entry) -> Path:
+    """The file of the user's library that holds an edition, for `remove`; refused for a
+    bundled profile and for one read from another folder (-p, CWPROFILE_PATH)."""
+    from cwprofile.folders import library_dir
+
+    label = f"{entry.name} ({entry.iso2}{', ' + entry.last_updated if entry.last_updated else ''})"
+    if entry.origin.startswith("bundled:"):
+        raise NotInLibrary(
+            f"the profile of {label} is bundled with cwprofile, not in your library; "
+            "it cannot be removed (a file of yours of the same edition replaces it)"
+        )
+    folder = library_dir()
+    path = Path(entry.origin)
+    if folder is None or path.parent.resolve() != folder.resolve():
+        raise NotInLibrary(
+            f"the profile of {label} is read from {entry.origin!r}, not from your library "
+            f"({folder}); remove that file yourself if you mean to"
+        )
+    return path
 
 
 def load(

@@ -47,7 +47,8 @@ def stdout_is_terminal() -> bool:
 
 
 def emit(report: Report, request: Request) -> None:
-    """Print the report on stdout (and save it as SVG/HTML when asked)."""
+    """Print the report on stdout, or (`--export FILE`) write it to the file only, in the
+    format its ending names, and say so on stderr."""
     from cwprofile.formats import Target, facts, render
 
     if request.export is not None and request.export_format is not None:
@@ -55,6 +56,8 @@ def emit(report: Report, request: Request) -> None:
         from cwprofile.files import write_file
 
         write_file(request.export, render(report, request.export_format, target), request.force)
+        say(f"Wrote {request.export}")
+        return
     terminal = stdout_is_terminal()
     fmt = request.format or (Format.table if terminal else Format.text)
     text = render(report, fmt, Target(terminal=terminal))
@@ -69,6 +72,17 @@ def emit(report: Report, request: Request) -> None:
                 return
     # Formats for programs: written as UTF-8 whatever the locale says stdout's encoding is.
     write_stdout(text, utf8=facts(fmt).for_programs)
+
+
+def say(message: str) -> None:
+    """One line for the person on stderr (never data): control characters made visible."""
+    from cwprofile.textsafe import safe_line
+
+    try:
+        sys.stderr.write(safe_line(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def write_stdout(text: str, utf8: bool = False) -> None:

@@ -37,11 +37,15 @@ class FormatFacts:
 
 FORMATS: dict[str, FormatFacts] = {
     "table": FormatFacts("terminal", for_programs=False, one_table=False),  # rich, for a terminal
-    "text": FormatFacts("text", for_programs=False, one_table=False),  # plain, for pipes
-    "json": FormatFacts("json", for_programs=True, one_table=False),
-    "yaml": FormatFacts("yaml", for_programs=True, one_table=False),
-    "csv": FormatFacts("csv", for_programs=True, one_table=True),
-    "markdown": FormatFacts("markdown", for_programs=True, one_table=False),
+    "text": FormatFacts("text", for_programs=False, one_table=False, export_endings=(".txt",)),
+    "json": FormatFacts("json", for_programs=True, one_table=False, export_endings=(".json",)),
+    "yaml": FormatFacts(
+        "yaml", for_programs=True, one_table=False, export_endings=(".yaml", ".yml")
+    ),
+    "csv": FormatFacts("csv", for_programs=True, one_table=True, export_endings=(".csv",)),
+    "markdown": FormatFacts(
+        "markdown", for_programs=True, one_table=False, export_endings=(".md", ".markdown")
+    ),
     "html": FormatFacts(
         "html", for_programs=True, one_table=False, export_endings=(".html", ".htm")
     ),

@@ -17,11 +17,11 @@ from cwprofile.importer.profile import Result, import_lines, split_profiles
 if TYPE_CHECKING:
     from cwprofile.countries import Country
 
-STATES = ("imported", "with gaps", "failed")
+STATES = ("imported", "with gaps", "already there", "failed")
 
 
 class Outcome(NamedTuple):
-    """What became of one profile read: imported, with gaps, or failed and why."""
+    """What became of one profile read: imported, with gaps, already there, or failed and why."""
 
     source: str  # the input's name
     country: str | None
@@ -41,6 +41,13 @@ class Outcome(NamedTuple):
             f" (and {more} more, listed at the top of the file)" if more else ""
         )
         return cls(source, country, path, "with gaps", told, result)
+
+    @classmethod
+    def there(cls, source: str, path: Path, result: Result) -> Outcome:
+        """The same country and edition is in the folder already: nothing written."""
+        country = result.document["country"]["name"]
+        detail = f"this edition is in {str(path)!r} already; --force replaces it"
+        return cls(source, country, str(path), "already there", detail, result)
 
     @classmethod
     def failed(cls, source: str, why: str, country: str | None = None) -> Outcome:
@@ -141,9 +148,14 @@ class Placed(NamedTuple):
     outcome: Outcome | None  # already decided: it failed, or repeats one placed before
 
 
-def place_all(imported: list[Imported], folder: Path) -> list[Placed]:
-    """Where each profile read goes in `folder`: one file per country, with the date when
-    the inputs hold several editions of one; a country and edition met twice goes once."""
+def place_all(imported: list[Imported], folder: Path, force: bool = False) -> list[Placed]:
+    """Where each profile read goes in `folder`: one file per country, editions side by side.
+    A country with another edition in the folder already (or among the inputs) gets the
+    edition's date in its file name; the same edition again is already there (nothing
+    written), unless `force`, which replaces that one file; a country and edition met twice
+    among the inputs goes once."""
+    held = _editions_in(folder)  # (country, edition) -> the file that holds it
+    countries = {country for country, _ in held}
     stems = {
         id(result): file_stem(result)
         for entry in imported
@@ -165,13 +177,26 @@ def place_all(imported: list[Imported], folder: Path) -> list[Placed]:
                     Placed(entry.source, None, None, Outcome.failed(entry.source, str(result)))
                 )
                 continue
+            iso3 = result.document["country"]["iso3"]
+            updated = result.document["provenance"]["last_updated"]
+            country = result.document["country"]["name"]
+            there = held.get((iso3, updated))
+            if there is not None and not force:
+                placed.append(
+                    Placed(entry.source, result, None, Outcome.there(entry.source, there, result))
+                )
+                continue
             stem = stems[id(result)]
-            if len(editions[stem]) > 1:
-                stem += "-" + (result.document["provenance"]["last_updated"] or "undated")
-            path = folder / f"{stem}.yaml"
+            dated = folder / f"{stem}-{updated or 'undated'}.yaml"
+            plain = folder / f"{stem}.yaml"
+            if there is not None:
+                path = there  # --force replaces that one edition's file, and no other
+            elif iso3 in countries or len(editions[stem]) > 1 or plain.exists():
+                path = dated  # beside another edition (or a file of that name not ours)
+            else:
+                path = plain
             if path in taken:
                 detail = f"the same country and edition as {taken[path]}, written to {path}"
-                country = result.document["country"]["name"]
                 placed.append(
                     Placed(
                         entry.source, result, None, Outcome.failed(entry.source, detail, country)
@@ -181,3 +206,25 @@ def place_all(imported: list[Imported], folder: Path) -> list[Placed]:
             taken[path] = entry.source
             placed.append(Placed(entry.source, result, path, None))
     return placed
+
+
+def _editions_in(folder: Path) -> dict[tuple[str | None, str | None], Path]:
+    """The country and edition each profile file in the folder holds (a file that cannot be
+    read holds none: it is never replaced by mistake, for its name is taken)."""
+    from cwprofile.folders import is_profile_name
+    from cwprofile.reader import read_bytes
+
+    found: dict[tuple[str | None, str | None], Path] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        if not is_profile_name(path.name) or not path.is_file():
+            continue
+        try:
+            data = read_bytes(path.read_bytes(), str(path), path.suffix == ".json").data
+            country, provenance = data.get("country") or {}, data.get("provenance") or {}
+            edition = provenance.get("last_updated")
+            found.setdefault((country.get("iso3"), str(edition) if edition else None), path)
+        except (CwprofileError, OSError, AttributeError, ValueError):
+            continue
+    return found

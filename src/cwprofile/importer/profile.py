@@ -168,7 +168,7 @@ def import_lines(
     if problems and (not lenient or unreadable):
         # Even a lenient import needs the country and the sections: without them there is
         # no profile to write, only a file that would not load.
-        raise ImportFailed(problems, lenient)
+        raise ImportFailed(problems, lenient, unreadable)
     told = []  # in the gaps the import reports, not in the file: nothing was left empty
     if inside:
         pages = sorted({r.page for r in inside})

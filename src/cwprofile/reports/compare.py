@@ -30,7 +30,15 @@ if TYPE_CHECKING:
     from cwprofile.compiled import Entry
 
 
-def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
+def compare(
+    entries: Sequence[Entry], warnings: Sequence[str] = (), differences: bool = False
+) -> Report:
+    """The indicators side by side, a column a profile; `differences`: only the indicators
+    where the profiles differ, with a count of those left out."""
+
+    def shown(indicator: Indicator) -> bool:
+        return not differences or differs(statuses(indicator))
+
     def statuses(indicator: Indicator) -> list[bool | None]:
         position = POSITION[indicator.id]
         return [LETTER_STATUS[entry.statuses[position]] for entry in entries]
@@ -47,7 +55,9 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
                 {**indicator_document(i), "statuses": column, "differs": differs(column)}
                 for i in INDICATORS
                 for column in (statuses(i),)
+                if shown(i)
             ],
+            **({"agreeing_left_out": sum(not shown(i) for i in INDICATORS)} if differences else {}),
         )
 
     def records() -> Records:
@@ -56,7 +66,8 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
         rows = []
         for i in INDICATORS:
             column = statuses(i)
-            rows.append((i.code, i.id, i.title, i.pillar.id, *column, differs(column)))
+            if shown(i):
+                rows.append((i.code, i.id, i.title, i.pillar.id, *column, differs(column)))
         return Records(("code", "indicator", "title", "pillar", *keys, "differs"), rows)
 
     def blocks() -> tuple[Block, ...]:
@@ -68,6 +79,8 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
         group_rows = set()
         differing = unsettled = 0
         for pillar in PILLARS:
+            if not any(shown(i) for i in indicators_of(pillar)):
+                continue
             group_rows.add(len(rows))
             rows.append(
                 (pillar.code, pillar.title.upper(), *(t[pillar.id].short() for t in tallies))
@@ -75,6 +88,8 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
             for indicator in indicators_of(pillar):
                 column = statuses(indicator)
                 marked = differs(column)
+                if not shown(indicator):
+                    continue
                 differing += marked
                 unsettled += None in column
                 rows.append(
@@ -109,6 +124,8 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
             if len(entries) > 1
             else "One profile: nothing to compare it with."
         )
+        if differences:
+            note += f" {plural(len(INDICATORS) - differing, 'indicator')} that agree left out."
         if unsettled:
             note += (
                 f" {plural(unsettled, 'indicator')} unknown in some profile; "
@@ -116,4 +133,6 @@ def compare(entries: Sequence[Entry], warnings: Sequence[str] = ()) -> Report:
             )
         return (matrix, legend, Paragraph(note, quiet=True))
 
-    return Report(f"Comparison of {plural(len(entries), 'profile')}", document, blocks, records)
+    named = ", ".join(dict.fromkeys(entry.name for entry in entries))
+    title = f"Comparison of {plural(len(entries), 'profile')}: {named}"
+    return Report(title, document, blocks, records)

@@ -61,7 +61,12 @@ def countries(library: Library, wide: bool = False) -> Report:
             for entry in entries
             for tallies in (pillar_tallies(entry.statuses),)
         )
-        note = f"{plural(len(rows), 'profile')} loaded. Tallies of the {len(INDICATORS)} indicators"
+        countries = len({entry.iso3 for entry in entries})
+        of = f" of {plural(countries, 'country', 'countries')}" if countries != len(rows) else ""
+        note = (
+            f"{plural(len(rows), 'profile')}{of} loaded. "
+            f"Tallies of the {len(INDICATORS)} indicators"
+        )
         if not wide:
             note += "; per pillar and each profile's file: --wide."
         else:

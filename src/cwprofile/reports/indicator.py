@@ -19,12 +19,28 @@ from cwprofile.reports import (
 from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from cwprofile.blocks import Block
+    from cwprofile.compiled import Entry
     from cwprofile.library import Library
 
 
-def indicator(library: Library, chosen: Indicator, wide: bool = False) -> Report:
-    found = list(library.findings(chosen))
+def indicator(
+    library: Library,
+    chosen: Indicator,
+    wide: bool = False,
+    entries: Sequence[Entry] | None = None,
+    all_editions: bool = False,
+) -> Report:
+    """The indicator in the profiles given (`entries`), or in each loaded country's newest
+    edition, or (`all_editions`) in every edition loaded; the tally says which it counted."""
+    if entries is not None:
+        wanted = {entry.number for entry in entries}
+    else:
+        wanted = {e.number for e in (library.entries if all_editions else library.newest())}
+    found = [row for row in library.findings(chosen) if row[0].number in wanted]
+    counted = "editions" if all_editions else "countries"
     tally = Tally(
         yes=sum(1 for _, status, _ in found if status),
         of=len(found),
@@ -38,6 +54,7 @@ def indicator(library: Library, chosen: Indicator, wide: bool = False) -> Report
             for entry, status, evidence in found
         ],
         tally=tally.document(),
+        counted=counted,
     )
 
     def records() -> Records:
@@ -71,8 +88,14 @@ def indicator(library: Library, chosen: Indicator, wide: bool = False) -> Report
         title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
         unknown = f", {tally.unknown} unknown" if tally.unknown else ""
         summary = (
-            f"{chosen.title} ({chosen.code}): {tally.yes}/{tally.of} profiles yes, "
+            f"{chosen.title} ({chosen.code}): {tally.yes}/{tally.of} {counted} yes, "
             f"{tally.no} no{unknown}"
+            + (
+                ""
+                if all_editions
+                else " (each country's newest edition; every one: --all-editions)"
+            )
+            * (len(library.entries) > len(found) and entries is None)
         )
         return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
 

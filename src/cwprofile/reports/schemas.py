@@ -126,6 +126,7 @@ def indicator() -> dict[str, Any]:
             "indicator": {"$ref": "#/$defs/indicator"},
             "profiles": {"type": "array", "items": row},
             "tally": {"$ref": "#/$defs/tally"},
+            "counted": {"enum": ["countries", "editions"]},
         },
     )
 
@@ -186,13 +187,17 @@ def compare() -> dict[str, Any]:
             "differs": {"type": "boolean"},
         }
     )
-    return _document(
+    schema = _document(
         "compare",
         {
             "profiles": {"type": "array", "items": _profile_summary()},
-            "indicators": {"type": "array", "items": row, "minItems": len(INDICATORS)},
+            # every indicator; with --differences, those that differ, and how many agree
+            "indicators": {"type": "array", "items": row, "maxItems": len(INDICATORS)},
+            "agreeing_left_out": COUNT,
         },
     )
+    schema["required"].remove("agreeing_left_out")
+    return schema
 
 
 def search() -> dict[str, Any]:

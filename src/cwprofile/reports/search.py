@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from cwprofile.catalog import (
@@ -22,7 +23,11 @@ from cwprofile.reports import (
 from cwprofile.reports.report import Records, Report
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from cwprofile.blocks import Block
+    from cwprofile.catalog import Indicator
+    from cwprofile.compiled import Entry
     from cwprofile.library import Library
 
 
@@ -43,21 +48,50 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
     return evidence[start:end], start
 
 
-def matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Where `query` stands in `text`, any case: both sides folded with Unicode case folding
-    (`ß` is `ss`, `İ` is `i̇` and not every `i`), the offsets those of `text` itself."""
-    needle = query.casefold()
+# How people type what a text writes otherwise: every apostrophe and quotation mark is one,
+# every dash and hyphen is one.
+_QUOTES = dict.fromkeys(map(ord, "’‘‛ʼ`´′"), "'") | dict.fromkeys(map(ord, "“”„‟″"), '"')
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-")
+_SAME = _QUOTES | _DASHES
+_OPTIONAL = re.compile(r"(?<=[^\W\d_])[ \-](?=[^\W\d_])")
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The text as search compares it, and for each of its characters the offset in `text`
+    it came from: case folded as Unicode does (`ß` is `ss`), quotes and dashes made one, and
+    a hyphen or a space between two letters left out (`cyber security`, `cyber-security`
+    and `cybersecurity` are the same)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = len(text) - 1
+    for index, character in enumerate(text):
+        if (
+            character in " -‐‑‒–—―−﹘﹣－"
+            and 0 < index < last
+            and text[index - 1].isalpha()
+            and text[index + 1].isalpha()
+        ):
+            continue
+        piece = character.translate(_SAME).casefold()
+        pieces.append(piece)
+        origin.extend([index] * len(piece))
+    return "".join(pieces), origin
+
+
+def matches(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:
+    """Where `query` stands in `text`, as people type it (`_folded`), or (`exact`) as it is
+    written; the offsets are those of `text` itself, so a highlight covers the text as
+    written."""
+    if exact:
+        needle, folded, origin = query, text, None
+    else:
+        needle = _folded(query)[0]
+        # Most texts hold no match: asked first, at C speed, before the offsets are mapped.
+        if not needle or needle not in _OPTIONAL.sub("", text.translate(_SAME)).casefold():
+            return []
+        folded, origin = _folded(text)
     if not needle:
         return []
-    if text.isascii() and needle.isascii():  # folding keeps every offset: the common case
-        folded, origin = text.lower(), None
-    else:
-        pieces, origin = [], []
-        for index, character in enumerate(text):
-            piece = character.casefold()
-            pieces.append(piece)
-            origin.extend([index] * len(piece))
-        folded = "".join(pieces)
     spans = []
     start = folded.find(needle)
     while start != -1:
@@ -70,13 +104,28 @@ def matches(text: str, query: str) -> list[tuple[int, int]]:
     return spans
 
 
-def search(library: Library, text: str, wide: bool = False) -> Report:
+def search(
+    library: Library,
+    text: str,
+    wide: bool = False,
+    entries: Sequence[Entry] | None = None,
+    indicators: Sequence[Indicator] | None = None,
+    statuses: Sequence[bool | None] | None = None,
+    exact: bool = False,
+) -> Report:
+    """The evidence that mentions a text, as people type it (or `exact`ly as written), in
+    the profiles, indicators and statuses given (every one when None)."""
     from cwprofile.textsafe import safe_line
 
+    numbers = {entry.number for entry in entries} if entries is not None else None
     found = []
-    for chosen in INDICATORS:
+    for chosen in indicators if indicators is not None else INDICATORS:
         for entry, status, evidence in library.findings(chosen):
-            spans = matches(evidence, text)
+            if numbers is not None and entry.number not in numbers:
+                continue
+            if statuses is not None and status not in statuses:
+                continue
+            spans = matches(evidence, text, exact)
             if spans:
                 found.append((entry, chosen, status, evidence, spans))
     document = document_of(
@@ -124,7 +173,7 @@ def search(library: Library, text: str, wide: bool = False) -> Report:
             shown = ("…" if start else "") + safe_line(part)
             if start + len(part) < len(evidence):
                 shown += "…"
-            local = tuple(matches(shown, text))
+            local = tuple(matches(shown, text, exact))
             where = (iso_codes(entry), entry.last_updated) if wide else ()
             rows.append(
                 (

@@ -35,7 +35,7 @@ def figure_text(figure: Figure | None, unit: str = "") -> str | None:
 
 def show(
     profile: Profile,
-    part: Sequence[Indicator] | None = None,
+    part: Sequence[Indicator] | str | None = None,
     warnings: Sequence[str] = (),
     today: dt.date | None = None,
 ) -> Report:
@@ -55,12 +55,15 @@ def show(
     def blocks() -> tuple[Block, ...]:
         from cwprofile.blocks import Column, Fields, Heading, Link, Paragraph, Table
 
-        chosen = set(part) if part is not None else set(INDICATORS)
+        # One of the profile's other parts (`--section contact`), or its indicators.
+        only = part if isinstance(part, str) else None
+        chosen = set() if only else set(part) if part is not None else set(INDICATORS)
+        whole = part is None
         overall = profile.tally
         out: list[Block] = [
             Heading(f"Cyberwellness profile: {country.name} ({country.iso2}, {country.iso3})"),
         ]
-        if part is None:
+        if whole or only == "background":
             by_pillar = ", ".join(f"{p.title} {profile.pillar_tally(p).short()}" for p in PILLARS)
             out.append(
                 Fields(
@@ -99,8 +102,9 @@ def show(
                 counted = profile.pillar_tally(pillar).text()
                 title = None if alone else f"{pillar.code} {pillar.title}: {counted}"
                 out.append(Table(columns, rows, title=title, key_columns=2))
-        if part is None:
+        if whole or only == "contact":
             out.append(Fields(contact_fields(profile.contact), title="Report a computer incident"))
+        if whole or only == "provenance":
             provenance = profile.provenance
             updated = provenance.last_updated
             out.append(

@@ -32,7 +32,11 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_file(path: Path) -> list[Problem]:
+    if str(path) != "-" and not path.exists() and not path.is_symlink():
+        return [Problem(str(path), None, "", "no such file")]
     try:
+        if str(path) == "-":
+            return _check_stdin()
         if not path.name.lower().endswith(PROFILE_SUFFIXES):
             raise not_a_profile_file(str(path))
         from_document(read_file(path))
@@ -41,6 +45,24 @@ def check_file(path: Path) -> list[Problem]:
             return _with_lines(path, error.problems)
         return error.problems
     return []
+
+
+def _check_stdin() -> list[Problem]:
+    """A profile file on standard input (`cwprofile import x.txt | cwprofile validate -`),
+    JSON or YAML as its first character says."""
+    import sys
+
+    from cwprofile.reader import read_bytes
+
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(MAX_STDIN + 1) if stream is not None else b""
+    if len(raw) > MAX_STDIN:
+        return [Problem("-", None, "", f"is larger than {MAX_STDIN // (1024 * 1024)} MiB")]
+    from_document(read_bytes(raw, "-", json_first=raw.lstrip()[:1] in (b"{", b"[")))
+    return []
+
+
+MAX_STDIN = 64 * 1024 * 1024  # a profile is some kilobytes
 
 
 def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:
