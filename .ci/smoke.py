@@ -40,6 +40,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         os.chdir(folder)
         os.environ["CWPROFILE_CACHE_DIR"] = str(Path(folder) / "cache")
+        os.environ["CWPROFILE_DATA_DIR"] = str(Path(folder) / "library")
         shown = json.loads(cwprofile("show", "cambodia", "--json"))
         assert shown["derived"]["origin"] == "bundled:cambodia.yaml", shown["derived"]
         assert "CamCERT" in cwprofile("show", "cambodia")
@@ -60,6 +61,19 @@ def main() -> int:
         cwprofile("show", "kh", "--export", "kh.html")
         assert "CamCERT" in Path("kh.html").read_text(encoding="utf-8")
         assert cwprofile("--version").startswith("cwprofile ")
+        # The second bundled profile, and the user's library: added once, found with no -p.
+        contact = json.loads(cwprofile("report-contact", "gb", "--json"))["contacts"][0]
+        assert contact["phone_e164"] == "+441242709311", contact
+        uk = REPOSITORY / "tests" / "data" / "united-kingdom-source.txt"
+        newer = Path(folder) / "uk-2016.txt"
+        newer.write_text(
+            uk.read_text(encoding="utf-8").replace("12th August 2014", "3rd May 2016"), "utf-8"
+        )
+        cwprofile("import", str(newer), "--add")
+        assert json.loads(cwprofile("show", "gb", "--json"))["provenance"]["last_updated"] == (
+            "2016-05-03"
+        )
+        assert json.loads(cwprofile("indicator", "cirt", "--json"))["tally"]["of"] == 2
     print(f"smoke: the wheel installed at {installed} answers every command")
     return 0
 

@@ -166,15 +166,27 @@ WIDE = {"indicator", "indicators", "countries", "search"}  # the commands that t
 def test_every_value_is_whole_on_a_terminal_at_every_width(command, loaded, many, cache):
     """Every value of the view (the default columns, and `--wide`'s) whole on the screen;
     the default columns are a choice made the same at every width, never a column dropped
-    for want of room."""
+    for want of room. The bundled profiles' views are short: the narrowest and the laptop's
+    width tell; forty profiles' are seen at two widths a command, turn about, so that every
+    width is seen for several commands (every width for every command: exhaustive)."""
+    turn = sorted(COMMANDS).index(command)
+    widths = [40, 80] if loaded == 1 else [WIDTHS[turn % 4], WIDTHS[(turn + 2) % 4]]
+    _whole_at(command, loaded, widths, many, cache)
+
+
+@pytest.mark.exhaustive
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_forty_profiles_are_whole_at_every_width(command, many, cache):
+    _whole_at(command, 40, WIDTHS, many, cache)
+
+
+def _whole_at(command: str, loaded: int, widths: list[int], many: Path, cache: dict) -> None:
     arguments = arguments_for(command, many if loaded == 40 else None)
     document = document_of(arguments, cache)
     if command == "countries":  # the bundled profiles, or forty with the bundled others
         assert len(document["profiles"]) == {1: 2, 40: 41}[loaded]
     env = {**cache, "CWPROFILE_PAGER": "cat"}
-    # One profile's views are short: the narrowest and the laptop's width tell; forty
-    # profiles' are seen at every width.
-    views = [(False, WIDTHS if loaded == 40 else [40, 80])]
+    views = [(False, widths)]
     views += [(True, [80])] if command in WIDE else []
     for wide, widths in views:
         for width in widths:

@@ -74,6 +74,10 @@ def countries(library: Library, wide: bool = False) -> Report:
             note += "; per pillar, yes of the pillar's indicators" + (
                 " ((n?) counts the unknown)." if unknown else "."
             )
+            note += (
+                " Files are read from the bundled profiles, then your library (import --add), "
+                "then CWPROFILE_PATH, then -p; for one country and edition the later wins."
+            )
         return (Table(columns, rows, key_columns=1), Paragraph(note, quiet=True))
 
     return Report("Loaded profiles", document, blocks, records)
