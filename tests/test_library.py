@@ -265,3 +265,32 @@ def test_holland_is_the_netherlands_in_the_table():
 
     assert by_name("Holland").iso2 == "NL"
     assert by_name("England") is None  # a part of the United Kingdom, not a country
+
+
+def test_every_example_in_the_help_runs_on_the_bundled_profiles(run, tmp_path, monkeypatch):
+    """What `--help` shows a new user works as shown, with no folder of their own (but the
+    examples that name files of theirs: import, validate, schema, cache)."""
+    import re
+    import shlex
+
+    from cwprofile.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    helps = [run("--help").stdout] + [
+        run(name, "--help").stdout for name in app.commands if name not in ("cache",)
+    ]
+    examples = [
+        line.strip()
+        for text in helps
+        for line in text.split("Examples:")[-1].splitlines()
+        if line.strip().startswith("cwprofile ")
+    ]
+    skipped = re.compile(r"^cwprofile (import|validate|schema|cache|remove|-p|.*\|)")
+    ran = 0
+    for example in examples:
+        if skipped.match(example) or "|" in example or ">" in example:
+            continue
+        result = run(*shlex.split(example)[1:], code=None)
+        assert result.exit_code == 0, (example, result.stderr)
+        ran += 1
+    assert ran >= 15

@@ -101,7 +101,7 @@ app = _Typer(
         "cwprofile show cambodia",
         "cwprofile indicator cirt",
         "cwprofile report-contact kh",
-        "cwprofile compare kh la -p my-profiles",
+        "cwprofile compare kh gb --differences",
         "cwprofile show kh --json | jq .indicators.cirt",
     ),
 )
@@ -481,7 +481,7 @@ app.command(
     "report-contact",
     epilog=_examples(
         "cwprofile report-contact kh",
-        "cwprofile report-contact kh la vn",
+        "cwprofile report-contact kh gb",
         "cwprofile report-contact --json",
     ),
 )
@@ -517,7 +517,11 @@ def report_contact(
 
 
 @app.command(
-    epilog=_examples("cwprofile compare kh la", "cwprofile compare --format csv > matrix.csv")
+    epilog=_examples(
+        "cwprofile compare kh gb",
+        "cwprofile compare kh gb --differences --export differences.md",
+        "cwprofile compare --format csv > matrix.csv",
+    )
 )
 def compare(
     country: CountriesArg = None,
