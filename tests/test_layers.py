@@ -16,6 +16,8 @@ from pathlib import Path
 import cwprofile
 
 LAYERS: dict[str, tuple[str, ...]] = {
+    # The Python API: the profiles as objects and rows, over the reports and the library.
+    "api": ("cwprofile.api",),
     # Parse the command line, drive a command, answer the shell's completion.
     "commands": (
         "cwprofile.__main__",
@@ -67,10 +69,23 @@ def modules() -> dict[str, Path]:
     return found
 
 
+# The package's face re-exports the API on first use (PEP 562's module `__getattr__`): the one
+# import that goes up, by design, and only from that function.
+FACE = (PACKAGE / "__init__.py", "__getattr__", "cwprofile.api")
+
+
 def imports(path: Path, known: set[str]) -> set[str]:
-    """The package's modules a module imports, anywhere in it, by full dotted name."""
+    """The package's modules a module imports, anywhere in it, by full dotted name (the
+    package face's lazy re-export of the API aside)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    if path == FACE[0]:
+        tree.body = [
+            node
+            for node in tree.body
+            if not (isinstance(node, ast.FunctionDef) and node.name == FACE[1])
+        ]
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name in known}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

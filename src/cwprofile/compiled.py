@@ -57,3 +57,4 @@ class Compilation(NamedTuple):
     compiled: Compiled
     blobs: dict[str, Any]
     fingerprints: list[Fingerprint]
+    problems: tuple[Any, ...] = ()  # each warning as errors.Problem (file, line, field, ...)

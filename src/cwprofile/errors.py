@@ -105,6 +105,11 @@ class Problem(NamedTuple):
     field: str
     message: str
 
+    @property
+    def path(self) -> str:
+        """The file (the API's name for it)."""
+        return self.file
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return (

@@ -19,6 +19,7 @@ from cwprofile.errors import (
     CwprofileError,
     InvalidProfile,
     NotLoaded,
+    Problem,
     UnknownCountry,
     UnknownEdition,
 )
@@ -46,6 +47,7 @@ def compile_profiles(found: list[Source]) -> Compilation:
 
     loaded: list[tuple[Profile, Source]] = []
     warnings: list[str] = []
+    problems: list[Problem] = []
     fingerprints: list[Fingerprint] = []
     for source in found:
         for path in profile_files(source):
@@ -61,9 +63,10 @@ def compile_profiles(found: list[Source]) -> Compilation:
                 if error.fingerprint is not None:
                     fingerprints.append(error.fingerprint)
                 warnings.append(f"skipped {error}")
+                problems.extend(error.problems)
                 continue
             loaded.append((profile, source))
-    kept = _resolve(loaded, warnings)
+    kept = _resolve(loaded, warnings, problems)
     # By name, and a country's newest edition first (undated last): two stable sorts.
     kept.sort(key=lambda p: p.provenance.last_updated or date.min, reverse=True)
     kept.sort(key=lambda p: p.country.name.casefold())
@@ -83,10 +86,13 @@ def compile_profiles(found: list[Source]) -> Compilation:
     for position, indicator in enumerate(INDICATORS):
         blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
     blobs["contacts"] = [list(p.contact) for p in kept]  # model.Contact's own order
-    return Compilation(Compiled(entries, tuple(warnings), blobs.__getitem__), blobs, fingerprints)
+    compiled = Compiled(entries, tuple(warnings), blobs.__getitem__)
+    return Compilation(compiled, blobs, fingerprints, tuple(problems))
 
 
-def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[Profile]:
+def _resolve(
+    loaded: list[tuple[Profile, Source]], warnings: list[str], problems: list[Problem]
+) -> list[Profile]:
     """Apply precedence: editions of a country stand side by side; of two files with the same
     country and edition the higher-ranked (or first) one wins, a user's file over the bundled
     one quietly (a correction), any other pair with a warning."""
@@ -104,9 +110,9 @@ def _resolve(loaded: list[tuple[Profile, Source]], warnings: list[str]) -> list[
         if winner is profile:
             chosen[key] = (profile, source)
         if not loser[1].bundled:
-            warnings.append(
-                f"{loser[0].origin}: same country and edition as {winner.origin}, which is used"
-            )
+            said = f"same country and edition as {winner.origin}, which is used"
+            warnings.append(f"{loser[0].origin}: {said}")
+            problems.append(Problem(loser[0].origin, None, "", said))
     return [profile for profile, _ in chosen.values()]
 
 
@@ -119,6 +125,9 @@ class Library:
         self._read = compiled.blob
         self._recompile = recompile
         self.notices: list[str] = []  # for the user, not the data: said once on stderr
+        # Each warning as a Problem (file, line, field, message); read from the files afresh
+        # they are exact, from the cache each is its one line in `message`.
+        self.problems: list[Problem] = [Problem("", None, "", w) for w in self.warnings]
 
     def _blob(self, name: str) -> Any:
         try:
@@ -244,8 +253,11 @@ def load(
     found, warnings = sources(profiles_dirs)
     notices: list[str] = []
 
+    problems: list[Problem] = []
+
     def recompile() -> Compiled:
         compilation = compile_profiles(found)
+        problems[:] = compilation.problems
         if use_cache:
             notice = cache.save(found, compilation)
             notices.extend([notice] if notice else [])
@@ -261,4 +273,6 @@ def load(
         raise StrictStop(compiled.warnings[0].removeprefix("skipped "))
     library = Library(compiled, recompile if from_cache else None)
     library.notices = notices
+    if not from_cache:
+        library.problems = [*(Problem("", None, "", w) for w in warnings), *problems]
     return library
