@@ -211,3 +211,67 @@ def test_the_cache_key_covers_every_module_that_builds_the_cache():
     builders.discard("cwprofile")  # the package's face: its version is in the key already
     assert {f"{m.removeprefix('cwprofile.')}.py" for m in builders} <= set(cache.BUILDERS)
     assert "country_names.tsv" in cache.BUILDERS  # the data countries.py reads
+
+
+def test_a_contact_field_is_declared_in_one_place(tmp_path):
+    """A scratch copy of the package with one more contact field, a fax of the phone kind,
+    added to `CONTACT_FIELDS` alone: the import's explanation follows its own published
+    schema, the profile file it writes validates against the profile schema, and `show`
+    shows the field, checked as a phone."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from jsonschema import Draft202012Validator
+
+    from .conftest import SOURCE_TEXT
+
+    copy = tmp_path / "cwprofile"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    model = copy / "model.py"
+    text = model.read_text(encoding="utf-8")
+    line = '    ContactField("email", "Email", "email"),\n'
+    assert line in text
+    model.write_text(text.replace(line, line + '    ContactField("fax", "Fax", "phone"),\n'))
+    (copy / "profiles").mkdir(exist_ok=True)
+    profile = tmp_path / "kh.yaml"
+
+    def cwprofile(*arguments: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", "from cwprofile.cli import run; run()", *arguments],
+            capture_output=True,
+            text=True,
+            env={
+                "PYTHONPATH": str(tmp_path),
+                "CWPROFILE_CACHE_DIR": str(tmp_path / "c"),
+                "CWPROFILE_DATA_DIR": str(tmp_path / "d"),
+                "CWPROFILE_DEBUG": "1",
+                "PATH": "/usr/bin:/bin",
+            },
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    explained = json.loads(cwprofile("import", str(SOURCE_TEXT), "--explain", "--json"))
+    Draft202012Validator(json.loads(cwprofile("schema", "import"))).validate(explained)
+    assert explained["profiles"][0]["contact"]["fax"] is None
+    written = cwprofile("import", str(SOURCE_TEXT))
+    assert "  fax: null\n" in written
+    profile.write_text(written.replace("  fax: null", "  fax: (855) 23 880 920"), "utf-8")
+    shown = json.loads(cwprofile("show", "kh", "-p", str(profile), "--json"))
+    Draft202012Validator(json.loads(cwprofile("schema", "profile"))).validate(shown)
+    Draft202012Validator(json.loads(cwprofile("schema", "show"))).validate(shown)
+    assert shown["contact"]["fax"] == "(855) 23 880 920"
+    assert "Fax:" in cwprofile("show", "kh", "-p", str(profile), "--section", "contact")
+    assert "Fax:" in cwprofile("import", str(SOURCE_TEXT), "--explain")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(written.replace("  fax: null", "  fax: not a number"), "utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-c", "from cwprofile.cli import run; run()", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert "contact.fax: cannot read 'not a number' as a phone number" in checked.stdout

@@ -83,7 +83,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A proper name: a team's token, or capitalised words joined by of, for, and, the.
 _WORD = (
-    r"(?:(?:[dDlL]['’])?[A-ZÀ-Þ][^\W_]*(?:[-./&][^\W_]+)*"
+    r"(?:(?:[dDlL]['’])?[A-ZÀ-Þ][^\W_]*(?:[-./&][^\W_]+)*|[a-z]{1,2}[A-Z][^\W_]*"
     r"|[a-z]{1,4}(?:CERT|CSIRT|CIRT)[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*)"
 )
 _ACRONYM = r"(?=[\w./&-]*[A-Z])[A-Za-z][A-Za-z0-9./&-]*(?:\s+[A-Za-z0-9./&-]+){0,3}"
@@ -338,6 +338,8 @@ def _checked(name: str, opens: bool) -> tuple[int, str] | None:
         name = acronym.group(1)  # "the national CERT (KH-CERT)": the team's own name
     elif name.upper() in _BARE_TEAMS:
         return None  # "the national CERT": a kind of body, not its name
+    if len(folded) == 1 and folded[0] in _BODY:
+        return None  # "the Authority": a kind of body, not its name
     team = bool(_TEAM.search(name))
     body = team or any(w in _BODY for w in folded)
     if body:

@@ -162,12 +162,21 @@ def contact_columns() -> tuple[str, ...]:
 
 
 def _tel(contact: Contact, field: ContactField) -> str | None:
-    """The `tel:` link of a phone field: of its E.164 form (its own, or the derived one)."""
+    """The `tel:` link of a phone field: of its E.164 form (its own, the derived one, or,
+    for a phone field with none derived, the number when it is written in international
+    form)."""
     from cwprofile.model import CONTACT_FIELDS
     from cwprofile.textsafe import tel_uri
 
     if field.kind == "phone":
-        field = next(f for f in CONTACT_FIELDS if f.derived_from == field.name)
+        derived = next((f for f in CONTACT_FIELDS if f.derived_from == field.name), None)
+        if derived is None:
+            from cwprofile.profile_schema import phone_e164
+
+            printed = getattr(contact, field.name)
+            number = phone_e164(printed, None) if printed else None
+            return tel_uri(number) if number else None
+        field = derived
     number = getattr(contact, field.name)
     return tel_uri(number) if number else None
 
