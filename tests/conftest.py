@@ -34,6 +34,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CWPROFILE_CACHE_DIR", str(cache))
     monkeypatch.setenv("CWPROFILE_DATA_DIR", str(tmp_path / "library"))
     monkeypatch.delenv("CWPROFILE_PATH", raising=False)
+    # The real processes a test starts keep their compiled modules, as a user's do.
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
     monkeypatch.delenv("CWPROFILE_DEBUG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)

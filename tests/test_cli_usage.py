@@ -245,10 +245,11 @@ def test_debug_after_the_command_shows_the_traceback(monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(indicators, "catalog", broken)
-    monkeypatch.setattr(cli._State, "debug", False)
-    result = CliRunner().invoke(cli.app, ["indicators", "--debug"])
+    environment = cli.Environment()  # what a run knows travels in one object: the test's own
+    assert environment.debug is False
+    result = CliRunner().invoke(cli.app, ["indicators", "--debug"], obj=environment)
     assert isinstance(result.exception, RuntimeError)
-    assert cli._State.debug is True
+    assert environment.debug is True
 
 
 def test_completion_offers_the_names_a_country_is_found_by(laos_dir, isolated):

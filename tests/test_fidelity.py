@@ -213,11 +213,25 @@ def rows_on(screen_text: str) -> list[str]:
     return rows
 
 
-@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
-@pytest.mark.parametrize("command", ["search", "indicator"])
+SPLITS = [
+    (command, width) for command in ("search", "indicator") for width in (40, 60, 80, 100, 120)
+]
+
+
+@pytest.mark.parametrize(("command", "width"), SPLITS[::2])
 def test_every_evidence_line_is_in_the_row_of_its_country_and_indicator(
     command, width, many, cache
 ):
+    _evidence_beside_its_key(command, width, many, cache)
+
+
+@pytest.mark.exhaustive
+@pytest.mark.parametrize(("command", "width"), SPLITS[1::2])
+def test_every_evidence_line_at_the_other_widths(command, width, many, cache):
+    _evidence_beside_its_key(command, width, many, cache)
+
+
+def _evidence_beside_its_key(command: str, width: int, many: Path, cache: dict) -> None:
     """A table too wide for the screen splits into parts that each repeat the columns that
     say which row it is (the country, with its edition's date where several are loaded,
     and for search the indicator), or becomes stacked records: no evidence line is ever

@@ -81,7 +81,7 @@ def report_of(command: str, library):
         here = os.getcwd()
         os.chdir(ROOT)
         try:
-            return validate_paths([Path("profiles/cambodia.yaml"), Path("tests/data/profiles")])[0]
+            return validate_paths([Path("profiles/cambodia.yaml"), Path("tests/data/profiles")])
         finally:
             os.chdir(here)
     raise AssertionError(command)

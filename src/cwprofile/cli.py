@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -26,36 +26,63 @@ if TYPE_CHECKING:
     from cwprofile.compiled import Entry
     from cwprofile.countries import Country
     from cwprofile.library import Library
+    from cwprofile.reports.report import Report
 
 # The documented exit codes (README "Exit codes"); 2, for usage errors, is Typer's own.
 EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 3, 130, 143
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
 
-def _reporting_errors(function: Callable[..., None]) -> Callable[..., None]:
-    """Our own errors become one line on stderr and their exit code, inside the app, so that
-    Typer's test runner sees exactly what a user sees. Every command also takes the global
-    options after its name (`cwprofile show kh --no-pager`), as it does before it."""
+def _reporting_errors(function: Callable[..., Any]) -> Callable[..., None]:
+    """A command as Typer sees it. Its own parameters stay; a parameter annotated with an
+    option group (`Request`, `ShowRequest`, `ProfileOptions`) becomes that group's options,
+    declared once below, and reaches the command built from them; every command also takes
+    the global options after its name (`cwprofile show kh --no-pager`), as it does before it.
+    A command that returns a Report has it shown and exits with its code. Our own errors
+    become one line on stderr and their exit code, inside the app, so that Typer's test
+    runner sees exactly what a user sees."""
+    signature = inspect.signature(function)
+    own = [p for p in signature.parameters.values() if p.annotation not in GROUPS]
+    groups = [
+        (p.name, GROUPS[p.annotation])
+        for p in signature.parameters.values()
+        if p.annotation in GROUPS
+    ]
 
     @functools.wraps(function)
-    def command(*args: object, no_pager: bool = False, debug: bool = False, **kwargs: object):
-        _State.pager = _State.pager and not no_pager
-        _State.debug = _State.debug or debug
+    def command(*args: object, **kwargs: Any) -> None:
+        environment = Environment.of(kwargs.pop("_context"))
+        environment.after_command(*(kwargs.pop(name) for name in GLOBAL_OPTIONS))
+        built = {}
+        for name, group in groups:  # in order: the output asked for is checked first
+            built[name] = group.build(environment, [kwargs.pop(p.name) for p in group.options])
         try:
-            function(*args, **kwargs)
+            report = function(*args, **kwargs, **built)
+            if report is not None:
+                request = next(v for v in built.values() if isinstance(v, Request))
+                emit(report, request)
+                if report.exit_code:
+                    raise typer.Exit(report.exit_code)
         except CwprofileError as error:
-            hint = error.hint()
-            _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
-            raise typer.Exit(error.exit_code) from None
+            environment.fail(error)
 
-    signature = inspect.signature(function)
-    global_options = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)
-        for name, option in (("no_pager", NoPagerOpt), ("debug", DebugOpt))
-    ]
-    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*signature.parameters.values(), *global_options]
+    context = inspect.Parameter(
+        "_context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context
     )
+    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[
+            *own,
+            *(p for _, group in groups for p in group.options),
+            *GLOBAL_PARAMETERS,
+            context,
+        ],
+        return_annotation=None,
+    )
+    # Typer reads the annotations of what it is given: the parameters it parses, not what the
+    # command returns.
+    command.__annotations__ = {
+        p.name: p.annotation for p in command.__signature__.parameters.values()
+    }  # type: ignore[attr-defined]
     return command
 
 
@@ -111,16 +138,6 @@ cache_app = _Typer(
     epilog=_examples("cwprofile cache path", "cwprofile cache clear"),
 )
 app.add_typer(cache_app, name="cache")
-
-
-class _State:
-    """What the top-level options set; the callback sets them all on every run."""
-
-    debug = False
-    pager = True
-    profiles_dirs: tuple[Path, ...] = ()
-    no_cache = False
-    strict = False
 
 
 # Shared parameters ---------------------------------------------------------------------------
@@ -261,6 +278,8 @@ def _request(
     width: int | None = None,
     force: bool = False,
     formats: Any = Format,
+    pager: bool = True,
+    kind: type[Request] = Request,
 ) -> Request:
     """The output asked for, checked before any data is read: a usage error is exit 2 whatever
     the data would have been."""
@@ -278,7 +297,127 @@ def _request(
     elif width is not None:
         raise typer.BadParameter("--width goes with --export", param_hint="--width")
     chosen = Format.json if as_json else (Format(fmt.value) if fmt is not None else None)
-    return Request(chosen, export, export_format, width, force, _State.pager)
+    return kind(chosen, export, export_format, width, force, pager)
+
+
+class Environment:
+    """What one run knows beyond a command's own arguments: the global options, given before
+    the command, after it, or both, and where its messages go. One object a run, handed down
+    through Click's context (`ctx.obj`), never a global; a test makes its own
+    (`CliRunner().invoke(app, args, obj=Environment(...))`)."""
+
+    def __init__(
+        self,
+        debug: bool = False,
+        pager: bool = True,
+        profiles_dirs: tuple[Path, ...] = (),
+        no_cache: bool = False,
+        strict: bool = False,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        self.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+        self.pager = pager
+        self.profiles_dirs = profiles_dirs
+        self.no_cache = no_cache
+        self.strict = strict
+        self.say = say or _stderr
+
+    @classmethod
+    def of(cls, context: typer.Context) -> "Environment":
+        return context.ensure_object(cls)
+
+    def after_command(self, no_pager: bool, debug: bool) -> None:
+        self.pager = self.pager and not no_pager
+        self.debug = self.debug or debug
+
+    def fail(self, error: CwprofileError) -> NoReturn:
+        """Our own error: its one line, and its exit code."""
+        hint = error.hint()
+        self.say(f"Error: {error}" + (f"; {hint}" if hint else ""))
+        raise typer.Exit(error.exit_code) from None
+
+
+class ShowRequest(Request):
+    """The output of `show`: a document, so every format but the one-table CSV."""
+
+    __slots__ = ()
+
+
+class ProfileOptions:
+    """Which profiles a command reads: the folders and files given (before the command and
+    after it), the cache or not, strict or not; loaded when the command asks (`load`), after
+    its arguments are checked."""
+
+    def __init__(
+        self, environment: Environment, dirs: list[Path] | None, no_cache: bool, strict: bool
+    ):
+        self.environment = environment
+        self.dirs = (*environment.profiles_dirs, *(dirs or ()))
+        self.no_cache = no_cache or environment.no_cache
+        self.strict = strict or environment.strict
+
+    def load(self) -> "Library":
+        from cwprofile.library import load
+
+        library = load(self.dirs, use_cache=not self.no_cache, strict=self.strict)
+        for warning in library.warnings:
+            self.environment.say(f"Warning: {warning}")
+        for notice in library.notices:
+            self.environment.say(notice)
+        return library
+
+
+class OptionGroup:
+    """Options declared once: their parameters, and the object a command receives of them."""
+
+    def __init__(self, options: list[tuple[str, Any, Any]], build: Callable[..., Any]) -> None:
+        self.options = [
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind
+            )
+            for name, kind, default in options
+        ]
+        self._build = build
+
+    def build(self, environment: Environment, values: list[Any]) -> Any:
+        return self._build(environment, *values)
+
+
+def _output_group(formats: Any) -> OptionGroup:
+    kind = Request if formats is Format else ShowRequest
+
+    def build(environment: Environment, *values: Any) -> Request:
+        return _request(*values, formats=formats, pager=environment.pager, kind=kind)
+
+    return OptionGroup(
+        [
+            ("fmt", _format_option(formats), None),
+            ("as_json", JsonOpt, False),
+            ("export", ExportOpt, None),
+            ("width", WidthOpt, None),
+            ("force", ForceOpt, False),
+        ],
+        build,
+    )
+
+
+GROUPS: dict[Any, OptionGroup] = {
+    Request: _output_group(Format),
+    ShowRequest: _output_group(ProfileFormat),
+    ProfileOptions: OptionGroup(
+        [
+            ("profiles_dir", ProfilesDirOpt, None),
+            ("no_cache", NoCacheOpt, False),
+            ("strict", StrictOpt, False),
+        ],
+        ProfileOptions,
+    ),
+}
+GLOBAL_OPTIONS = ("no_pager", "debug")  # also taken after any command
+GLOBAL_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)
+    for name, option in zip(GLOBAL_OPTIONS, (NoPagerOpt, DebugOpt), strict=True)
+]
 
 
 def _each_once(entries: list["Entry"]) -> list["Entry"]:
@@ -286,7 +425,9 @@ def _each_once(entries: list["Entry"]) -> list["Entry"]:
     return list({entry.number: entry for entry in entries}.values())
 
 
-def _named(library: "Library", names: list[str]) -> tuple[list["Entry"], bool]:
+def _named(
+    library: "Library", names: list[str], environment: Environment
+) -> tuple[list["Entry"], bool]:
     """The profiles of the countries named, each once, and whether any name found none: each
     missing one is named on stderr in its own line and the others still answer (as grep does
     with a missing file); none found at all is the error itself."""
@@ -301,27 +442,10 @@ def _named(library: "Library", names: list[str]) -> tuple[list["Entry"], bool]:
         raise missing[0]
     for error in missing:
         hint = error.hint()
-        _stderr(f"Error: {error}" + (f"; {hint}" if hint else ""))
+        environment.say(f"Error: {error}" + (f"; {hint}" if hint else ""))
     if not found and missing:
         raise typer.Exit(missing[0].exit_code)
     return _each_once(found), bool(missing)
-
-
-def _library(profiles_dir: list[Path] | None, no_cache: bool, strict: bool) -> "Library":
-    """The profiles, with the profile options given before the command (`cwprofile -p DIR
-    countries`) or after it (`cwprofile countries -p DIR`), or both."""
-    from cwprofile.library import load
-
-    library = load(
-        (*_State.profiles_dirs, *(profiles_dir or ())),
-        use_cache=not (no_cache or _State.no_cache),
-        strict=strict or _State.strict,
-    )
-    for warning in library.warnings:
-        _stderr(f"Warning: {warning}")
-    for notice in library.notices:
-        _stderr(notice)
-    return library
 
 
 # Commands ------------------------------------------------------------------------------------
@@ -337,6 +461,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -348,11 +473,12 @@ def _main(
     strict: StrictOpt = False,
 ) -> None:
     # Options given here apply to every command, and each may also follow the command.
-    _State.debug = debug or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
-    _State.pager = not no_pager
-    _State.profiles_dirs = tuple(profiles_dir or ())
-    _State.no_cache = no_cache
-    _State.strict = strict
+    environment = Environment.of(context)
+    environment.debug = environment.debug or debug
+    environment.pager = not no_pager
+    environment.profiles_dirs = tuple(profiles_dir or ())
+    environment.no_cache = no_cache
+    environment.strict = strict
 
 
 @app.command(
@@ -376,24 +502,17 @@ def show(
             show_default=False,
         ),
     ] = None,
-    fmt: ProfileFormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+    *,
+    output: ShowRequest,
+    profiles: ProfileOptions,
+) -> "Report":
     """Show a country's whole profile, section by section."""
     from cwprofile.catalog import find_part
     from cwprofile.reports.show import show as report_of
 
-    request = _request(fmt, as_json, export, width, force, ProfileFormat)
     part = find_part(section) if section is not None else None
-    library = _library(profiles_dir, no_cache, strict)
-    profile = library.profile(library.find(country))
-    emit(report_of(profile, part, library.warnings), request)
+    library = profiles.load()
+    return report_of(library.profile(library.find(country)), part, library.warnings)
 
 
 @app.command(
@@ -409,64 +528,36 @@ def indicator(
     country: CountriesArg = None,
     all_editions: AllEditionsOpt = False,
     wide: WideOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+    *,
+    output: Request,
+    profiles: ProfileOptions,
+) -> "Report":
     """One indicator, yes or no, across the loaded countries (or those named)."""
     from cwprofile.catalog import find_indicator
     from cwprofile.reports.indicator import indicator as report_of
 
-    request = _request(fmt, as_json, export, width, force)
     chosen = find_indicator(name)
-    library = _library(profiles_dir, no_cache, strict)
-    entries, missing = _named(library, country) if country else (None, False)
-    emit(report_of(library, chosen, wide, entries, all_editions), request)
-    if missing:
-        raise typer.Exit(EXIT_ERROR)
+    library = profiles.load()
+    entries, missing = _named(library, country, profiles.environment) if country else (None, False)
+    return report_of(library, chosen, wide, entries, all_editions).failing(missing)
 
 
 @app.command(epilog=_examples("cwprofile indicators", "cwprofile indicators --format markdown"))
-def indicators(
-    wide: WideOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-) -> None:
+def indicators(wide: WideOpt = False, *, output: Request) -> "Report":
     """The indicator catalog: code, id, title, pillar and aliases."""
     from cwprofile.reports.indicators import catalog as report_of
 
-    request = _request(fmt, as_json, export, width, force)
-    emit(report_of(wide), request)
+    return report_of(wide)
 
 
 @app.command(
     epilog=_examples("cwprofile countries", "cwprofile -p my-profiles countries --format csv")
 )
-def countries(
-    wide: WideOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+def countries(wide: WideOpt = False, *, output: Request, profiles: ProfileOptions) -> "Report":
     """The loaded profiles: name, ISO codes, last updated and tallies (--wide: by pillar, file)."""
     from cwprofile.reports.countries import countries as report_of
 
-    request = _request(fmt, as_json, export, width, force)
-    library = _library(profiles_dir, no_cache, strict)
-    emit(report_of(library, wide), request)
+    return report_of(profiles.load(), wide)
 
 
 app.command(
@@ -495,25 +586,18 @@ def report_contact(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+    *,
+    output: Request,
+    profiles: ProfileOptions,
+) -> "Report":
     """Where to report a computer incident: organisation, phone, email, and how old that is."""
     from cwprofile.reports.contacts import contacts as report_of
 
-    request = _request(fmt, as_json, export, width, force)
-    library = _library(profiles_dir, no_cache, strict)
-    chosen, missing = _named(library, country) if country else (library.entries, False)
+    library = profiles.load()
+    named = _named(library, country, profiles.environment) if country else None
+    chosen, missing = named or (library.entries, False)
     cards = bool(country) or len(chosen) == 1  # named countries (or the only one): cards
-    emit(report_of(library.contacts(chosen), library.warnings, card=cards), request)
-    if missing:
-        raise typer.Exit(EXIT_ERROR)
+    return report_of(library.contacts(chosen), library.warnings, card=cards).failing(missing)
 
 
 @app.command(
@@ -530,25 +614,17 @@ def compare(
         typer.Option("--differences", "-d", help="Only the indicators where the countries differ."),
     ] = False,
     all_editions: AllEditionsOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+    *,
+    output: Request,
+    profiles: ProfileOptions,
+) -> "Report":
     """The indicators side by side: a yes/no matrix, grouped by pillar."""
     from cwprofile.reports.compare import compare as report_of
 
-    request = _request(fmt, as_json, export, width, force)
-    library = _library(profiles_dir, no_cache, strict)
-    entries, missing = _named(library, country) if country else ([], False)
+    library = profiles.load()
+    entries, missing = _named(library, country, profiles.environment) if country else ([], False)
     every = list(library.entries) if all_editions else library.newest()
-    emit(report_of(entries or every, library.warnings, differences), request)
-    if missing:
-        raise typer.Exit(EXIT_ERROR)
+    return report_of(entries or every, library.warnings, differences).failing(missing)
 
 
 class StatusChoice(str, Enum):
@@ -604,20 +680,14 @@ def search(
         bool, typer.Option("--exact", help="The text exactly as written, case and all.")
     ] = False,
     wide: WideOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    export: ExportOpt = None,
-    width: WidthOpt = None,
-    force: ForceOpt = False,
-    profiles_dir: ProfilesDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    strict: StrictOpt = False,
-) -> None:
+    *,
+    output: Request,
+    profiles: ProfileOptions,
+) -> "Report":
     """Find the profiles and indicators whose evidence mentions a text; exit 1 if none does."""
     from cwprofile.catalog import find_part
     from cwprofile.reports.search import search as report_of
 
-    request = _request(fmt, as_json, export, width, force)
     if not text.strip():
         raise typer.BadParameter("give some text to search for", param_hint="TEXT")
     chosen = None
@@ -632,12 +702,9 @@ def search(
     wanted = None
     if status:
         wanted = [{"yes": True, "no": False, "unknown": None}[s.value] for s in status]
-    library = _library(profiles_dir, no_cache, strict)
-    entries, missing = _named(library, country) if country else (None, False)
-    report = report_of(library, text, wide, entries, chosen, wanted, exact)
-    emit(report, request)
-    if missing or not report.document["count"]:
-        raise typer.Exit(EXIT_ERROR)  # as grep: scripts can test for a match
+    library = profiles.load()
+    entries, missing = _named(library, country, profiles.environment) if country else (None, False)
+    return report_of(library, text, wide, entries, chosen, wanted, exact).failing(missing)
 
 
 @app.command(
@@ -650,17 +717,13 @@ def validate(
             help="Profile files or folders of them.", metavar="PATH...", show_default=False
         ),
     ],
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    *,
+    output: Request,
+) -> "Report":
     """Check profile files against the schema and the catalog; exit 1 if any is invalid."""
     from cwprofile.reports.validate import validate_paths
 
-    request = _request(fmt, as_json)
-    report, ok = validate_paths(paths)
-    emit(report, request)
-    if not ok:
-        raise typer.Exit(EXIT_ERROR)
+    return validate_paths(paths)
 
 
 @app.command(
@@ -913,8 +976,9 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _on_signal)
     sys.stdout = GuardedStdout(sys.stdout)  # type: ignore[assignment]
     sys.argv[1:] = _arguments(sys.argv[1:])
+    environment = Environment()
     try:
-        _app_for(sys.argv[1:])()
+        _app_for(sys.argv[1:])(obj=environment)
     except _Interrupted as signalled:
         terminated = signalled.signum == signal.SIGTERM
         _stderr("Error: terminated" if terminated else "Error: interrupted")
@@ -926,7 +990,7 @@ def main() -> None:
         _stderr("Error: out of memory; raise the memory limit (ulimit -v) or give less input")
         sys.exit(EXIT_ERROR)
     except Exception as error:
-        if _State.debug:
+        if environment.debug:
             raise
         _stderr(
             f"Error: unexpected {type(error).__name__}: {error} (a bug in cwprofile; run again "

@@ -33,7 +33,7 @@ class Report:
     run builds only the form it prints (compare's matrix over 400 profiles is not drawn for
     --json)."""
 
-    __slots__ = ("_blocks", "_document", "_records", "title")
+    __slots__ = ("_blocks", "_document", "_records", "exit_code", "title")
 
     def __init__(
         self,
@@ -41,11 +41,21 @@ class Report:
         document: dict[str, Any] | Callable[[], dict[str, Any]],
         blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
         records: Records | Callable[[], Records] | None = None,
+        exit_code: int = 0,
     ) -> None:
         self.title = title  # names an exported document
         self._document = document
         self._blocks = blocks
         self._records = records
+        # What the command exits with once the report is shown: 1 when nothing matched or
+        # something asked for was not there (as grep), 0 otherwise.
+        self.exit_code = exit_code
+
+    def failing(self, failed: bool) -> Report:
+        """The report, exiting 1 when something asked for was not there."""
+        if failed:
+            self.exit_code = 1
+        return self
 
     @property
     def document(self) -> dict[str, Any]:

@@ -201,4 +201,5 @@ def search(
         summary = f"{plural(len(found), 'match', 'matches')} for {text!r}"
         return (table, Paragraph(summary))
 
-    return Report(f"Search: {text}", document, blocks, records)
+    # As grep: exit 1 when nothing matches, so that scripts can test for a match.
+    return Report(f"Search: {text}", document, blocks, records, exit_code=0 if found else 1)

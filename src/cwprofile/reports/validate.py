@@ -81,7 +81,9 @@ def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
+def validate_paths(paths: Iterable[Path]) -> Report:
+    """Every problem of every file; the report exits 1 unless there were files and every one
+    is valid."""
     files = expand(paths)
     results = []
     problems_text = []
@@ -124,5 +126,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[Report, bool]:
         for problem in result["problems"] or [{"line": None, "field": None, "message": None}]
     ]
     records = Records(("file", "valid", "line", "field", "message"), rows)
-    report = Report("Validation of profile files", document, blocks, records)
-    return report, bool(files) and invalid == 0
+    ok = bool(files) and invalid == 0
+    return Report(
+        "Validation of profile files", document, blocks, records, exit_code=0 if ok else 1
+    )
