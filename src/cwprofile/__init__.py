@@ -1,8 +1,6 @@
 """cwprofile: the ITU Cyberwellness Profiles, queryable offline, from the command line and from
 Python (`cwprofile.Profiles`, `read_profile`, `validate`, `import_text`: README, "Python")."""
 
-from typing import Any
-
 __version__ = "0.1.0"
 
 # The version of the profile file schema and of every JSON document the commands print.
@@ -22,7 +20,7 @@ __all__ = [
 _API = {"Imported", "Problem", "Profile", "Profiles", "import_text", "read_profile", "validate"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """The API, loaded on first use: the command line, which imports this package for its
     version, does not pay for it."""
     if name in _API:

@@ -108,8 +108,13 @@ def continues(previous: str, following: str) -> bool:
     the next line's first token, unless that token is a word that follows an address in a
     sentence ("... www.cert.gov.xx/" + "or by phone"), a new address, or, after a full stop,
     a capital (the next sentence)."""
-    tail = _ADDRESS.search(previous[-300:])
-    if tail is None or not following or following[0].isspace():
+    if not following or following[0].isspace():
+        return False
+    last = previous[-300:].rsplit(None, 1)[-1] if previous.strip() else ""
+    if "@" not in last and "://" not in last and "www." not in last.lower():
+        return False  # the line ends with no address: the common case, asked cheaply
+    tail = _ADDRESS.search(last)
+    if tail is None:
         return False
     token = following.split(None, 1)[0]
     if token.lower().startswith(("http://", "https://", "www.")):

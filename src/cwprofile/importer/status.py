@@ -150,15 +150,52 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]
     status: bool | str | None
     scope: str  # "statement" or "claim"
+    # Words one of which every match holds: a sentence with none of them is not searched
+    # (the patterns are long alternations, and most sentences match none).
+    hint: frozenset[str]
+
+
+def _hint(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 KEEP = "keep"  # a negative that does not negate: read past
 RULES = (
-    Rule("a negative that does not negate", NOT_NEGATING, KEEP, "statement"),
-    Rule("information not available", UNAVAILABLE, None, "claim"),
-    Rule("negative sentence", NEGATIVE, False, "claim"),
-    Rule("plan for the future", FUTURE, False, "claim"),
+    Rule("a negative that does not negate", NOT_NEGATING, KEEP, "statement", _hint("no not none")),
+    Rule(
+        "information not available",
+        UNAVAILABLE,
+        None,
+        "claim",
+        _hint("no not n unknown known confirmed determined"),
+    ),
+    Rule(
+        "negative sentence",
+        NEGATIVE,
+        False,
+        "claim",
+        _hint(
+            "never yet remain remains not without nothing no none neither lack lacks lacking "
+            "absence t"
+        ),
+    ),
+    Rule(
+        "plan for the future",
+        FUTURE,
+        False,
+        "claim",
+        _hint(
+            "will plan plans planned planning intend intends process under drafted drafting "
+            "developed developing prepared preparing considered draft upcoming forthcoming "
+            "await awaits awaiting pending"
+        ),
+    ),
 )
+_WORD = re.compile(r"[a-z]+")
+
+
+def _search(rule: Rule, text: str, words: set[str]) -> re.Match[str] | None:
+    return rule.pattern.search(text) if rule.hint & words else None
 
 
 def decide(text: str) -> Decision:
@@ -170,18 +207,24 @@ def decide(text: str) -> Decision:
     # A sentence is read within its first thousand characters: no real one is longer, and
     # the clause rules stay linear on a text that is one endless "sentence".
     read = statement[:MAX_SENTENCE]
+    words = set(_WORD.findall(read.lower()))
     kept: list[str] = []
     claim = ""
     for rule in RULES:
         if rule.status == KEEP:
-            kept += [_quoted(m) for m in rule.pattern.finditer(read)]
-            read = rule.pattern.sub(" ", read)
+            found = list(rule.pattern.finditer(read)) if rule.hint & words else []
+            if found:
+                kept += [_quoted(m) for m in found]
+                read = rule.pattern.sub(" ", read)
             claim = main_clause(read)
             continue
-        match = rule.pattern.search(claim if rule.scope == "claim" else read)
+        match = _search(rule, claim if rule.scope == "claim" else read, words)
         if match:
             return Decision(rule.status, statement, f"{rule.name}: {_quoted(match)}")  # type: ignore[arg-type]
-    aside = NEGATIVE.search(read) or FUTURE.search(read)
+    # A negative or a plan read past in a clause is named; none can be where the claim is all.
+    whole = claim == " ".join(read.split())
+    negative, future = RULES[2], RULES[3]
+    aside = None if whole else _search(negative, read, words) or _search(future, read, words)
     rule_name = "lists what exists" if statement.startswith("- ") else "states what exists"
     notes = [f"{aside and _quoted(aside)} is in a relative or subordinate clause"] if aside else []
     notes += [f"{words} does not negate" for words in kept]
