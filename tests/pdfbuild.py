@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_FURNITURE = re.compile(r"^-*\s*page\s*\d+\s*-*$|^\d{1,3}$", re.IGNORECASE)
+# The sources' own page markers and page numbers (one or two digits: `432` is text).
+_FURNITURE = re.compile(r"^-*\s*page\s*\d+\s*-*$|^\d{1,2}$", re.IGNORECASE)
 _HEADING = re.compile(r"^\d(?:\.\d){0,2}\.?\s+[A-Z][A-Z0-9 &/,()'\-.]*$")
 
 
@@ -71,8 +72,9 @@ class Layout(NamedTuple):
     """Where a PDF puts its page furniture: the page number (`None`, or where: `bottom-left`,
     `bottom-center`, `bottom-right`, `top-right`), its form (`{n}` is the page, `{nb}` the
     pages), a running header and footer (`None`: none; `""` for the header: the title and
-    the country; `{n}` in the header: the page), a page break forced after one heading, and
-    the background's columns."""
+    the country; `{n}` in the header: the page), a page break forced after one heading, the
+    background's columns, and page breaks forced before the paragraphs (or list items) that
+    open with the given words: the body's own lines at the top of a page."""
 
     number: str | None = "bottom-center"
     number_form: str = "Page {n} of {nb}"
@@ -80,6 +82,7 @@ class Layout(NamedTuple):
     footer: str | None = None
     break_after: str | None = None
     columns: bool = True
+    break_before: tuple[str, ...] = ()
 
 
 def build(
@@ -127,11 +130,17 @@ def build(
         country = next((p.texts[0] for p in parts if p.kind == "country"), "")
         running[0] = layout.header or f"ITU Cyberwellness Profile {country}"
         pdf.add_page()
-        _lay_out(pdf, parts, layout.columns, layout.break_after)
+        _lay_out(pdf, parts, layout.columns, layout.break_after, layout.break_before)
     return bytes(pdf.output())
 
 
-def _lay_out(pdf, parts: list[Piece], columns: bool, break_after: str | None = None) -> None:
+def _lay_out(
+    pdf,
+    parts: list[Piece],
+    columns: bool,
+    break_after: str | None = None,
+    break_before: tuple[str, ...] = (),
+) -> None:
     half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
     pending_columns: list[tuple[str, ...]] = []
 
@@ -180,6 +189,8 @@ def _lay_out(pdf, parts: list[Piece], columns: bool, break_after: str | None = N
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
             pdf.ln(2)
         else:
+            if break_before and piece.texts[0].lstrip("- ").startswith(break_before):
+                pdf.add_page()
             pdf.set_font("Helvetica", "", 10)
             pdf.multi_cell(0, 5, piece.texts[0], new_x="LMARGIN", new_y="NEXT")
             if not piece.texts[0].startswith("- "):

@@ -131,3 +131,33 @@ def test_the_united_kingdoms_text_with_a_blank_line_after_its_lines(layout):
     """The UK's text puts a blank line after most lines, list items bare of bullets in the
     PDF's own drawing; its PDF gives the text's profile, paragraphs and list items kept."""
     assert read_from_pdf(UNITED_KINGDOM, layout) == wanted(UNITED_KINGDOM)
+
+
+# The body's own lines at the top of pages, in a PDF: a template sentence opening two sections
+# in a row, bare list items (a PDF that draws its bullets as pictures), numbers that are text.
+EDGES = [
+    (
+        "template",
+        SOURCE,
+        ("Cambodia does not have any officially recognized national or sector-specific programs",),
+    ),
+    (
+        "list items",
+        UNITED_KINGDOM.replace("-NATO", "NATO").replace("-ENISA", "ENISA"),
+        ("NATO", "ENISA"),
+    ),
+    (
+        "numbers",
+        SOURCE.replace(
+            "national CIRT (CamCERT).", "national CIRT (CamCERT) which operates\n\n24/7\n\n432"
+        ),
+        ("24/7", "432"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "before"), EDGES, ids=[case for case, *_ in EDGES])
+@pytest.mark.parametrize("header", [None, ""])
+def test_the_bodys_own_lines_at_the_top_of_pages(case, text, before, header):
+    layout = Layout("bottom-center", "{n}", header, None, None, True, before)
+    assert read_from_pdf(text, layout) == wanted(text)

@@ -110,9 +110,10 @@ def continues(previous: str, following: str) -> bool:
     a capital (the next sentence)."""
     if not following or following[0].isspace():
         return False
-    last = previous[-300:].rsplit(None, 1)[-1] if previous.strip() else ""
-    if "@" not in last and "://" not in last and "www." not in last.lower():
-        return False  # the line ends with no address: the common case, asked cheaply
+    end = previous[-300:]
+    if "@" not in end and "://" not in end and "www." not in end and "WWW." not in end:
+        return False  # no address near the line's end: the common case, asked cheaply
+    last = end.rsplit(None, 1)[-1] if end.strip() else ""
     tail = _ADDRESS.search(last)
     if tail is None:
         return False

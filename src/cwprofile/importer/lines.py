@@ -329,7 +329,10 @@ def _unwrap(pieces: list[str], following: str, vocabulary: Container[str]) -> No
     before), mending a word hyphenated at the line end: the hyphen goes when the text spells
     the word whole elsewhere and never with a hyphen."""
     previous = pieces[-1]
-    if continues(previous, following):
+    # An address near the line's end is rare: asked in line before the call (millions of
+    # lines may come).
+    maybe_address = "@" in previous or "://" in previous or "www." in previous or "WWW." in previous
+    if maybe_address and continues(previous, following):
         pieces.append(following)  # an address broken at the line's end, whole again
         return
     if previous.endswith("-") and previous[-2:-1].isdigit() and following[:1].isdigit():
