@@ -73,6 +73,12 @@ def test_a_second_edition_stands_beside_the_first_and_the_country_counts_once(
         ("GB", "2014-08-12"),
     ]
     assert "3 profiles of 2 countries loaded." in run("countries").stdout
+    wide = " ".join(run("countries", "--wide").stdout.split())
+    assert (
+        "Files are read from the bundled profiles, then your library (import --add), then "
+        "CWPROFILE_PATH, then -p; for one country and edition the later wins." in wide
+    )
+    assert str(library / "united-kingdom.yaml") in wide
     counted = run.json("indicator", "cirt")
     assert counted["tally"] == {"yes": 2, "no": 0, "unknown": 0, "of": 2}
     assert counted["counted"] == "countries"
