@@ -250,6 +250,7 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
                 "PATH": "/usr/bin:/bin",
             },
             cwd=tmp_path,
+            timeout=120,
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
@@ -273,5 +274,6 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
     )
     assert "contact.fax: cannot read 'not a number' as a phone number" in checked.stdout

@@ -12,6 +12,7 @@ import pytest
 from cwprofile.catalog import INDICATORS
 
 from .conftest import ROOT, run_installed
+from .test_profile_data import fold
 
 SOURCE = ROOT / "tests" / "data" / "united-kingdom-source.txt"
 BUNDLED = ROOT / "profiles" / "united-kingdom.yaml"
@@ -27,10 +28,6 @@ EXPECTED_STATUS = {
 }  # fmt: skip
 # What the text mis-decodes, and what it means.
 MENDED = {"¡¯": "’", "¡ì": "§"}
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 def mended(text: str) -> str:

@@ -33,7 +33,7 @@ EXIT_OK, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 3, 130,
 DEBUG_VARIABLE = "CWPROFILE_DEBUG"
 
 
-def _reporting_errors(function: Callable[..., Any]) -> Callable[..., None]:
+def _as_command(function: Callable[..., Any]) -> Callable[..., None]:
     """A command as Typer sees it. Its own parameters stay; a parameter annotated with an
     option group (`Request`, `ShowRequest`, `ProfileOptions`) becomes that group's options,
     declared once below, and reaches the command built from them; every command also takes
@@ -104,7 +104,7 @@ class _Typer(typer.Typer):
         self, *args: Any, **kwargs: Any
     ) -> Callable[[Callable[..., None]], Callable[..., None]]:
         def decorator(function: Callable[..., None]) -> Callable[..., None]:
-            wrapped = _reporting_errors(function)
+            wrapped = _as_command(function)
             if "short_help" not in kwargs and function.__doc__:
                 # The whole first line in the command list: Click would cut it at 45 characters.
                 kwargs["short_help"] = function.__doc__.strip().splitlines()[0]

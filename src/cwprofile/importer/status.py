@@ -160,37 +160,37 @@ def _hint(words: str) -> frozenset[str]:
 
 
 KEEP = "keep"  # a negative that does not negate: read past
-RULES = (
-    Rule("a negative that does not negate", NOT_NEGATING, KEEP, "statement", _hint("no not none")),
-    Rule(
-        "information not available",
-        UNAVAILABLE,
-        None,
-        "claim",
-        _hint("no not n unknown known confirmed determined"),
-    ),
-    Rule(
-        "negative sentence",
-        NEGATIVE,
-        False,
-        "claim",
-        _hint(
-            "never yet remain remains not without nothing no none neither lack lacks lacking "
-            "absence t"
-        ),
-    ),
-    Rule(
-        "plan for the future",
-        FUTURE,
-        False,
-        "claim",
-        _hint(
-            "will plan plans planned planning intend intends process under drafted drafting "
-            "developed developing prepared preparing considered draft upcoming forthcoming "
-            "await awaits awaiting pending"
-        ),
+READ_PAST = Rule(
+    "a negative that does not negate", NOT_NEGATING, KEEP, "statement", _hint("no not none")
+)
+NOT_AVAILABLE = Rule(
+    "information not available",
+    UNAVAILABLE,
+    None,
+    "claim",
+    _hint("no not n unknown known confirmed determined"),
+)
+NEGATIVE_SENTENCE = Rule(
+    "negative sentence",
+    NEGATIVE,
+    False,
+    "claim",
+    _hint(
+        "never yet remain remains not without nothing no none neither lack lacks lacking absence t"
     ),
 )
+PLAN = Rule(
+    "plan for the future",
+    FUTURE,
+    False,
+    "claim",
+    _hint(
+        "will plan plans planned planning intend intends process under drafted drafting "
+        "developed developing prepared preparing considered draft upcoming forthcoming "
+        "await awaits awaiting pending"
+    ),
+)
+RULES = (READ_PAST, NOT_AVAILABLE, NEGATIVE_SENTENCE, PLAN)  # walked in this order
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -223,8 +223,7 @@ def decide(text: str) -> Decision:
             return Decision(rule.status, statement, f"{rule.name}: {_quoted(match)}")  # type: ignore[arg-type]
     # A negative or a plan read past in a clause is named; none can be where the claim is all.
     whole = claim == " ".join(read.split())
-    negative, future = RULES[2], RULES[3]
-    aside = None if whole else _search(negative, read, words) or _search(future, read, words)
+    aside = None if whole else _search(NEGATIVE_SENTENCE, read, words) or _search(PLAN, read, words)
     rule_name = "lists what exists" if statement.startswith("- ") else "states what exists"
     notes = [f"{aside and _quoted(aside)} is in a relative or subordinate clause"] if aside else []
     notes += [f"{words} does not negate" for words in kept]

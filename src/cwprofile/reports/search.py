@@ -53,6 +53,8 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
 _QUOTES = dict.fromkeys(map(ord, "’‘‛ʼ`´′"), "'") | dict.fromkeys(map(ord, "“”„‟″"), '"')
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-")
 _SAME = _QUOTES | _DASHES
+# What may stand between two letters and be left out: a space, a hyphen, any dash.
+_SEPARATORS = frozenset(" -" + "".join(map(chr, _DASHES)))
 _OPTIONAL = re.compile(r"(?<=[^\W\d_])[ \-](?=[^\W\d_])")
 
 
@@ -66,7 +68,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     last = len(text) - 1
     for index, character in enumerate(text):
         if (
-            character in " -‐‑‒–—―−﹘﹣－"
+            character in _SEPARATORS
             and 0 < index < last
             and text[index - 1].isalpha()
             and text[index + 1].isalpha()
@@ -83,6 +85,8 @@ def matches(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]
     written; the offsets are those of `text` itself, so a highlight covers the text as
     written."""
     if exact:
+        if not query:
+            return []
         needle, folded, origin = query, text, None
     else:
         needle = _folded(query)[0]
@@ -90,8 +94,6 @@ def matches(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]
         if not needle or needle not in _OPTIONAL.sub("", text.translate(_SAME)).casefold():
             return []
         folded, origin = _folded(text)
-    if not needle:
-        return []
     spans = []
     start = folded.find(needle)
     while start != -1:
