@@ -16,7 +16,7 @@ from .conftest import console_script, make_variant
 
 
 def cache_files(cache):
-    return sorted(p for p in cache.glob("cwprofile-*.cache")) if cache.exists() else []
+    return sorted(p for p in cache.glob("cwprofile-*.sqlite")) if cache.exists() else []
 
 
 def test_the_second_run_reads_the_cache_and_not_the_files(run, isolated, monkeypatch):
@@ -26,7 +26,7 @@ def test_the_second_run_reads_the_cache_and_not_the_files(run, isolated, monkeyp
     def no_compiling(*args, **kwargs):
         raise AssertionError("the profiles were compiled again")
 
-    monkeypatch.setattr(library, "compile_profiles", no_compiling)
+    monkeypatch.setattr(library, "build", no_compiling)
     assert run("show", "kh", "--json").stdout == first
     assert run("indicator", "cirt", "--json").stdout
 
@@ -88,7 +88,7 @@ def test_touching_a_file_without_changing_it_keeps_the_cache(run, user_dir, isol
     target = make_variant(user_dir / "la.yaml", "Laos", "LA", "LAO")
     run("countries", "-p", str(user_dir))
     os.utime(target)
-    monkeypatch.setattr(library, "compile_profiles", lambda *a, **k: pytest.fail("compiled again"))
+    monkeypatch.setattr(library, "build", lambda *a, **k: pytest.fail("compiled again"))
     run("countries", "-p", str(user_dir))
 
 
@@ -214,7 +214,7 @@ def test_a_shared_cache_folder_keeps_its_other_files(run, isolated):
         "profiles-2015-gci-report.pdf": b"%PDF-1.7 the report",
         "profiles-todo.txt": b"read the report",
         ".tmp-swap": b"an editor's swap file",
-        "cwprofile-00000000-00000000.cache": b"named like the cache, written by someone else",
+        "cwprofile-00000000-00000000.sqlite": b"named like the cache, written by someone else",
     }
     hours_ago = time.time() - 7200
     for name, content in theirs.items():
@@ -223,7 +223,7 @@ def test_a_shared_cache_folder_keeps_its_other_files(run, isolated):
     first = run("countries")
     assert first.stderr == (
         f"Note: the cache folder {str(isolated)!r} holds 4 other files; cwprofile only ever "
-        "writes and removes its own (cwprofile-*.cache), but a folder of its own is safer: "
+        "writes and removes its own (cwprofile-*.sqlite), but a folder of its own is safer: "
         "set CWPROFILE_CACHE_DIR to an empty folder\n"
     )
     assert run("countries").stderr == ""  # said once
@@ -263,10 +263,8 @@ def test_a_new_version_of_a_library_the_data_depends_on_rebuilds(run, tmp_path, 
     monkeypatch.setattr(cache, "dependencies", lambda: [str(installed)])
     run("countries")
     compiled = []
-    real = library.compile_profiles
-    monkeypatch.setattr(
-        library, "compile_profiles", lambda found: compiled.append(1) or real(found)
-    )
+    real = library.build
+    monkeypatch.setattr(library, "build", lambda *a, **k: compiled.append(1) or real(*a, **k))
     run("countries")
     assert compiled == []  # warm
     installed.rename(installed.with_name("phonenumbers-9.1.0.dist-info"))  # an upgrade

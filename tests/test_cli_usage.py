@@ -153,13 +153,13 @@ def test_search_snippets_are_cut_between_words(run):
 def test_a_change_of_the_code_rebuilds_the_cache(run, monkeypatch):
     run("countries")
     compiled = []
-    real = library.compile_profiles
+    real = library.build
 
     def counting(*args, **kwargs):
         compiled.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(library, "compile_profiles", counting)
+    monkeypatch.setattr(library, "build", counting)
     run("countries")
     assert compiled == []  # warm
     monkeypatch.setattr(cache, "code_checksum", lambda: "another build")

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from cwprofile import cache
-from cwprofile.folders import sources
 
 from .conftest import BUNDLED, catches, console_script, make_variant, run_installed
 
@@ -35,34 +34,106 @@ def cached(run, isolated: Path) -> Path:
     return path
 
 
-def test_every_byte_of_the_index_damaged_means_a_rebuild_never_a_wrong_answer(run, isolated):
+def answers(library) -> str:
+    """Everything the library can be asked, as one text: each profile whole, each indicator's
+    column, the contacts, a search through the trigram index and the warnings."""
+    from cwprofile.catalog import INDICATORS
+    from cwprofile.model import to_document
+
+    return json.dumps(
+        {
+            "entries": [list(entry) for entry in library.entries],
+            "profiles": [to_document(library.profile(e)) for e in library.entries],
+            "columns": [[list(row) for row in library.findings(i)] for i in INDICATORS],
+            "contacts": [list(c) for _, c in library.contacts(library.entries)],
+            "found": [[e.number, i.id] for e, i, *_ in library.mentions("CamCERT", INDICATORS)],
+            "kh": list(library.find("kh")),
+            "warnings": list(library.warnings),
+        },
+        default=str,
+    )
+
+
+def damaged_answers(path: Path, raw: bytes) -> str | None:
+    """What a run answers from a cache file holding `raw`: None when it does not trust it
+    (and builds anew), else its answer; `--no-cache` must be the same."""
+    from cwprofile import library
+
+    path.write_bytes(raw)
+    try:
+        loaded = library.load()
+    except Exception as error:
+        return f"failed: {error!r}"
+    return answers(loaded)
+
+
+def offsets(size: int, samples: int) -> list[int]:
+    """Offsets across a file: its header whole, then `samples` spread over the rest."""
+    return [*range(min(size, 100)), *range(100, size, max(1, size // samples))]
+
+
+@pytest.mark.parametrize(
+    "samples",
+    [
+        pytest.param(300, id="sampled"),
+        pytest.param(None, id="every-byte", marks=pytest.mark.exhaustive),
+    ],
+)
+def test_a_byte_damaged_anywhere_means_a_rebuild_never_a_wrong_answer(run, isolated, samples):
+    """A flipped bit in any byte of the database (its header, a table's page, an index, the
+    trigram index, free space): every answer is the files' own, from the cache or rebuilt."""
+    from cwprofile import library
+
     path = cached(run, isolated)
     good = path.read_bytes()
-    found, _ = sources(())
-    right = cache.load(found)
-    assert right is not None
-    header = good.index(b"\n", len(cache.MAGIC)) + 1  # the mark and the manifest line
-    for at in range(header):
+    right = answers(library.load(use_cache=False))
+    assert answers(library.load()) == right
+    places = offsets(len(good), samples) if samples else range(len(good))
+    for at in places:
         damaged = bytearray(good)
-        damaged[at] ^= 0x01 if damaged[at] != 0x0A else 0x20  # every byte, newline too
-        path.write_bytes(bytes(damaged))
-        loaded = cache.load(found)
-        assert loaded is None or loaded.entries == right.entries, at
-    # and through the CLI, on a sample: the answer is the one the files give
-    fresh = run("indicator", "cirt", "--json", "--no-cache").stdout
-    for at in range(0, header, max(1, header // 15)):
-        damaged = bytearray(good)
-        damaged[at] ^= 0x01
-        path.write_bytes(bytes(damaged))
-        assert run("indicator", "cirt", "--json").stdout == fresh, at
+        damaged[at] ^= 0x04
+        assert damaged_answers(path, bytes(damaged)) == right, at
 
 
-def test_a_status_letter_changed_in_the_index_is_caught(run, isolated):
+def test_truncated_zeroed_foreign_and_journalled_databases_are_rebuilt(run, isolated, tmp_path):
+    """The damage a disk, a crash or another program does: the file cut short at every page,
+    each page zeroed in turn, another program's SQLite file in its place, a WAL file and a hot
+    journal left beside it. Each is read as the files say."""
+    import sqlite3
+
+    from cwprofile import library
+
     path = cached(run, isolated)
-    text = path.read_bytes()
-    assert b'"ynyn' in text or b"ynn" in text
-    path.write_bytes(text.replace(b'"ynnyn', b'"ynnnn', 1).replace(b'"ynyn', b'"ynnn', 1))
-    assert json.loads(run("indicator", "cirt", "--json").stdout)["tally"]["yes"] == 1
+    good = path.read_bytes()
+    right = answers(library.load(use_cache=False))
+    page = int.from_bytes(good[16:18], "big")
+    for end in range(0, len(good), page):
+        assert damaged_answers(path, good[:end]) == right, f"cut at {end}"
+    for start in range(0, len(good), page):
+        zeroed = good[:start] + bytes(page) + good[start + page :]
+        assert damaged_answers(path, zeroed) == right, f"page at {start} zeroed"
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE profiles (id INTEGER PRIMARY KEY, country TEXT)")
+        connection.execute("INSERT INTO profiles VALUES (1, 'Atlantis')")
+    connection.close()
+    assert damaged_answers(path, other.read_bytes()) == right
+    for leftover in ("-wal", "-journal", "-shm"):
+        Path(f"{path}{leftover}").write_bytes(b"\x37\x7f\x06\x82" + os.urandom(4096))
+    assert damaged_answers(path, good) == right
+    assert (
+        run("indicator", "cirt", "--json").stdout
+        == run("indicator", "cirt", "--json", "--no-cache").stdout
+    )
+
+
+def test_a_status_letter_changed_in_the_database_is_caught(run, isolated):
+    path = cached(run, isolated)
+    raw = path.read_bytes()
+    assert raw.count(b"ynynnnnyn") == 1  # Cambodia's statuses: CIRT is the third
+    path.write_bytes(raw.replace(b"ynynnnnyn", b"ynnnnnnyn"))
+    cirt = json.loads(run("indicator", "cirt", "--json").stdout)
+    assert [p["status"] for p in cirt["profiles"]] == [True, False]  # Cambodia's yes stands
     assert "7/21" in run("compare").stdout
 
 
@@ -78,7 +149,7 @@ def test_a_cache_that_is_not_a_regular_file_of_ours_is_never_read(kind, run, iso
         path.mkdir()
     else:
         with path.open("wb") as handle:  # sparse: no disk used
-            handle.truncate(cache.MAX_CACHE_BYTES + 1)
+            handle.truncate(3 * 2**30)
     # Not the cache's own, whatever its name: `cache clear` leaves it and says so.
     cleared = run("cache", "clear")
     assert cleared.stderr.startswith("Removed 0 cache files.\nNote: the cache folder"), cleared
@@ -102,7 +173,7 @@ def test_stale_temporary_files_are_swept_and_only_they(run, isolated):
     impostor = isolated / own.replace("abcd1234", "notours0")
     other = isolated / "notes.txt"
     for made in (old, young):
-        made.write_bytes(cache.MAGIC + b"x" * 1000)
+        made.write_bytes(path.read_bytes()[:1000])  # a database of ours, cut short
     empty.write_bytes(b"")
     for made in (swap, impostor, other):
         made.write_bytes(b"x" * 1000)

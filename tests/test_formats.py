@@ -81,7 +81,10 @@ def report_of(command: str, library):
         here = os.getcwd()
         os.chdir(ROOT)
         try:
-            return validate_paths([Path("profiles/cambodia.yaml"), Path("tests/data/profiles")])
+            from cwprofile.profile_file import expand, problems_of
+
+            files = expand([Path("profiles/cambodia.yaml"), Path("tests/data/profiles")])
+            return validate_paths([(path, problems_of(path)) for path in files])
         finally:
             os.chdir(here)
     raise AssertionError(command)

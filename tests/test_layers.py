@@ -37,6 +37,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "domain": (
         "cwprofile.library",
         "cwprofile.cache",
+        "cwprofile.store",
         "cwprofile.importer",
         "cwprofile.importer.*",
     ),
@@ -50,7 +51,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "cwprofile.errors",
         "cwprofile.files",
         "cwprofile.folders",
+        "cwprofile.matching",
         "cwprofile.model",
+        "cwprofile.profile_file",
         "cwprofile.profile_schema",
         "cwprofile.reader",
         "cwprofile.textsafe",

@@ -302,10 +302,9 @@ places = st.sampled_from(
 @given(st.lists(st.tuples(places, values), min_size=1, max_size=4), st.booleans())
 def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes, as_json):
     import json
-
     from cwprofile.folders import Source
-    from cwprofile.library import compile_profiles
-    from cwprofile.reports.validate import check_file
+    from cwprofile.library import build_store
+    from cwprofile.profile_file import problems_of
 
     document = yaml.safe_load(PROFILE_TEXT)
     for place, value in changes:
@@ -323,5 +322,6 @@ def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes,
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
     except ValueError:
         return  # a document no writer can write
-    loads = bool(compile_profiles([Source(path, 1)]).compiled.entries)
-    assert (check_file(path) == []) == loads, changes
+    store, *_ = build_store([Source(path, 1)], use_cache=False)
+    loads = bool(store.entries())
+    assert (problems_of(path) == []) == loads, changes

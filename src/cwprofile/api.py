@@ -203,18 +203,17 @@ class Profiles:
 def read_profile(path: str | Path) -> Profile:
     """One profile file, read and checked as every command reads it; raises
     `cwprofile.errors.InvalidProfile` (its `.problems`) when it cannot be used."""
-    from cwprofile.profile_schema import from_document
-    from cwprofile.reader import read_file
+    from cwprofile.profile_file import read_profile_file
 
-    return Profile(from_document(read_file(Path(path))))
+    return Profile(read_profile_file(str(path))[0])
 
 
 def validate(path: str | Path) -> list[Problem]:
     """The problems of a profile file, as `cwprofile validate` finds them: none for a file
     that loads."""
-    from cwprofile.reports.validate import check_file
+    from cwprofile.profile_file import problems_of
 
-    return check_file(Path(path))
+    return problems_of(Path(path))
 
 
 class Imported:

@@ -1,59 +1,66 @@
-"""The compiled cache: one file per set of profile folders, in the user's cache folder.
+"""The compiled cache: one SQLite database (`store.py`) per set of profile folders, in the
+user's cache folder.
 
-Layout: a first line that says what the file is (MAGIC), then a line of JSON (the manifest:
-a checksum of the code that wrote it, the libraries it depends on, the profile files' stats
-as one string, the index entries, warnings and where each blob lies) with its CRC-32, then
-the blobs, each a JSON document: each profile, each indicator's evidence column, the
-contacts, and the files with their size and the SHA-256 of the bytes that were parsed (read
-only when a stat changed). A warm run reads the manifest, stats the files and reads one blob.
+A warm run opens the database read-only, checks that it was written by this code
+(`cwprofile_store`: the database version, a checksum of the code, the libraries it depends
+on) and that every profile file is as it was (their stats, one digest of all of them; the
+SHA-256 of each file's parsed bytes when a stat changed), then reads the rows it needs.
 
 The cache is an optimisation only: it is written to a temporary file and renamed into place
 (so concurrent and interrupted runs never leave a half-written one), and a cache that is
-missing, stale, corrupt or unwritable is silently rebuilt or skipped.
+missing, stale, damaged (any `sqlite3.Error`, a row whose check fails) or unwritable is
+silently rebuilt or skipped: never a wrong answer.
 
-It owns only its own names. A cache file is `cwprofile-<code>-<folders>.cache` and a
-temporary one `.cwprofile-<code>-<folders>.cache.<random>.tmp` (eight hexadecimal digits
-each), and either starts with MAGIC (a temporary one may be empty); `cache clear` and the
-sweep of temporary files left by killed runs remove nothing else, whatever else the folder
-holds.
+It owns only its own names. A cache file is `cwprofile-<code>-<folders>.sqlite` and a
+temporary one `.cwprofile-<code>-<folders>.sqlite.<random>.tmp` (eight hexadecimal digits
+each), and either is a SQLite file marked as cwprofile's (`store.APPLICATION_ID`; a
+temporary one may be empty); `cache clear` and the sweep of temporary files left by killed
+runs remove nothing else, whatever else the folder holds. The files of earlier versions
+(`cwprofile-*.cache`, `profiles-*.cache`) are recognised by their first bytes and cleared.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import re
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING
 
 from cwprofile import __version__
-from cwprofile.compiled import Compilation, Compiled, CorruptCache, entry_from_json
 from cwprofile.folders import Source, profile_files
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from cwprofile.store import Store
 
 # The modules and data whose content decides what the cache holds and how it is read: a
 # change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
     "addresses.py", "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv",
-    "errors.py", "folders.py", "library.py", "model.py", "profile_schema.py", "reader.py",
+    "errors.py", "folders.py", "library.py", "matching.py", "model.py", "profile_file.py",
+    "profile_schema.py", "reader.py", "store.py",
 )  # fmt: skip
 # The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
 DEPENDENCIES = ("phonenumbers",)
 CACHE_VARIABLE = "CWPROFILE_CACHE_DIR"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed, not trusted
-MAGIC = b"cwprofile cache\n"
-CACHE_NAME = re.compile(r"cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache")
-TEMPORARY_NAME = re.compile(r"\.cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache\.[a-z0-9_]{8}\.tmp")
-# What cwprofile 0.1.0 wrote before: `profiles-<folders>.cache`, its manifest first.
-LEGACY_NAME = re.compile(r"profiles-[0-9a-f]{8}\.cache")
-LEGACY_MAGIC = b'{"code":"0.1.0:'
-
-MAX_CACHE_BYTES = 512 * 1024 * 1024  # far above 200 profiles a megabyte: larger is not ours
+SQLITE_MAGIC = b"SQLite format 3\x00"
+CACHE_NAME = re.compile(r"cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.sqlite")
+TEMPORARY_NAME = re.compile(r"\.cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.sqlite\.[a-z0-9_]{8}\.tmp")
+# What earlier versions wrote: 0.2's container, and 0.1.0's `profiles-<folders>.cache`.
+OLD_NAMES = (
+    (re.compile(r"cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache"), b"cwprofile cache\n"),
+    (re.compile(r"\.cwprofile-[0-9a-f]{8}-[0-9a-f]{8}\.cache\.[a-z0-9_]{8}\.tmp"), b"cwprofile cache\n"),
+    (re.compile(r"profiles-[0-9a-f]{8}\.cache"), b'{"code":"0.1.0:'),
+)  # fmt: skip
 STALE_TEMPORARY_SECONDS = 3600  # a temporary file of ours this old was left by a killed run
 
 
@@ -116,10 +123,10 @@ def cache_file(found: list[Source]) -> Path | None:
         return None
     key = "\n".join(f"{source.rank}:{source.path.resolve()}" for source in found)
     code = code_checksum().rpartition(":")[2]
-    return folder / f"cwprofile-{code}-{zlib.crc32(key.encode()):08x}.cache"
+    return folder / f"cwprofile-{code}-{zlib.crc32(key.encode()):08x}.sqlite"
 
 
-def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
+def stats(found: list[Source]) -> list[tuple[str, tuple[int, int, int, int]]]:
     """Each profile file, in the order `profile_files` gives, with what stat says of it now.
     Plain strings and os.stat: this runs on every warm start, over every file."""
     result = []
@@ -130,9 +137,18 @@ def _fingerprints(found: list[Source]) -> list[tuple[str, list[int]]]:
             except OSError:
                 continue
             result.append(
-                (path, [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino])
+                (path, (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino))
             )
     return result
+
+
+def stamp(files: list[tuple[str, tuple[int, int, int, int]]]) -> str:
+    """All the files' stats as one short digest: one value to hold and compare."""
+    text = "\n".join(
+        f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}" for path, (size, mtime, ctime, inode) in files
+    )
+    raw = text.encode("utf-8", "surrogateescape")
+    return f"{len(files)}:{zlib.crc32(raw):08x}:{zlib.adler32(raw):08x}:{len(raw)}"
 
 
 def _content_digest(path: str) -> str | None:
@@ -146,83 +162,88 @@ def _content_digest(path: str) -> str | None:
         return error.fingerprint.digest if error.fingerprint is not None else None
 
 
-def _stamp(fingerprints: list[tuple[str, list[int]]]) -> str:
-    """All the files' stats as one string: one object to hold and compare, not thousands."""
-    return "\n".join(
-        f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}"
-        for path, (size, mtime, ctime, inode) in fingerprints
-    )
+def facts() -> dict[str, str]:
+    """What a cache must say of itself to be read: the code and libraries that wrote it."""
+    import json
+
+    from cwprofile.store import DATABASE_VERSION
+
+    return {
+        "database_version": str(DATABASE_VERSION),
+        "code": code_checksum(),
+        "dependencies": json.dumps(dependencies()),
+    }
 
 
-def _open(path: Path) -> BinaryIO | None:
-    """The cache file, only when it is a regular file of ours (not a link, FIFO or device)
-    and of a size a cache can have."""
+def _regular(path: Path) -> bool:
+    """A regular file (not a link, FIFO, device or folder): the only kind opened as a cache."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        return S_ISREG(os.lstat(path).st_mode)
     except OSError:
-        return None
-    status = os.fstat(descriptor)
-    if not S_ISREG(status.st_mode) or status.st_size > MAX_CACHE_BYTES:
-        os.close(descriptor)
-        return None
-    return os.fdopen(descriptor, "rb")
+        return False
 
 
-def _read_manifest(handle: BinaryIO) -> dict[str, Any]:
-    """The manifest line after MAGIC: its JSON, a tab, and the CRC-32 of that JSON. Any
-    change to the line (a status letter, an offset) fails the check, and the cache is
-    rebuilt."""
-    if handle.read(len(MAGIC)) != MAGIC:
-        raise CorruptCache("magic")
-    line = handle.readline(MAX_CACHE_BYTES)
-    text, _, checksum = line.rstrip(b"\n").rpartition(b"\t")
-    if not line.endswith(b"\n") or checksum != b"%08x" % zlib.crc32(text):
-        raise CorruptCache("manifest")
-    return json.loads(text)
+def open_database(path: Path | str, *, read_only: bool) -> sqlite3.Connection:
+    import sqlite3
+
+    if read_only:
+        # immutable: no locks, no journal or WAL file looked at (a stray one changes nothing);
+        # the file is only ever replaced whole, never written in place.
+        uri = f"{Path(path).absolute().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return sqlite3.connect(path, check_same_thread=False, isolation_level=None)
 
 
-def load(found: list[Source]) -> Compiled | None:
+def load(found: list[Source]) -> Store | None:
     """The cached library when every profile file is as it was, else None."""
+    import json
+    import sqlite3
+
+    from cwprofile.compiled import CorruptCache
+    from cwprofile.store import APPLICATION_ID, DATABASE_VERSION, Store
+
     path = cache_file(found)
-    handle = _open(path) if path is not None else None
-    if handle is None:
+    if path is None or not _regular(path):
         return None
     try:
-        manifest = _read_manifest(handle)
-        data_start = handle.tell()
-        fresh = None
-        if (
-            manifest["code"] == code_checksum()
-            and all(place is None or os.path.exists(place) for place in manifest["dependencies"])
-            and os.fstat(handle.fileno()).st_size == data_start + manifest["data_length"]
-        ):
-            reader = _BlobReader(handle, data_start, manifest["names"], manifest["spans"])
-            fresh = _freshness(manifest, found, reader)
-        if fresh is None:
-            handle.close()
-            return None
-        if fresh:
-            _settle(handle, data_start, manifest, fresh)
-        entries = tuple(entry_from_json(n, row) for n, row in enumerate(manifest["entries"]))
-        warnings = tuple(manifest["warnings"])
-    except (ValueError, KeyError, TypeError, IndexError, OSError, CorruptCache):
-        handle.close()
+        connection = open_database(path, read_only=True)
+    except sqlite3.Error:
         return None
-    return Compiled(entries, warnings, reader)
+    try:
+        header = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if header != APPLICATION_ID or version != DATABASE_VERSION:
+            raise CorruptCache("not a cache of this version")
+        store = Store(connection)
+        if store.fact("code") != code_checksum():
+            raise CorruptCache("code")
+        places = json.loads(store.fact("dependencies") or "null")
+        if not all(place is None or os.path.exists(place) for place in places):
+            raise CorruptCache("dependencies")
+        fresh = _freshness(store, found)
+        if fresh is None:
+            raise CorruptCache("stale")
+        if fresh:
+            _settle(connection, path, fresh)
+        return store
+    except (sqlite3.Error, CorruptCache, ValueError, TypeError, KeyError):
+        connection.close()
+        return None
 
 
 def _freshness(
-    manifest: dict[str, Any], found: list[Source], blob: _BlobReader
-) -> list[tuple[str, list[int]]] | None:
+    store: Store, found: list[Source]
+) -> list[tuple[str, tuple[int, int, int, int]]] | None:
     """None when a file changed. Otherwise an empty list when the files' stats are as they
     were at the build, or their stats now when their content had to be compared instead."""
-    now = _fingerprints(found)
+    now = stats(found)
     newest = max((max(stat[1], stat[2]) for _, stat in now), default=0)
+    built = int(store.fact("built_ns") or 0)
     # A file changed within the clock's resolution of the build may have changed after it was
     # read without its stat showing it: then, as when a stat differs, contents are compared.
-    if newest < manifest["built_ns"] - RACY_NS and _stamp(now) == manifest["stamp"]:
+    if newest < built - RACY_NS and stamp(now) == store.fact("stamp"):
         return []
-    files = blob("files")
+    files = store.files()
     if len(now) != len(files):
         return None
     for (path, stat), (was_path, was_size, digest) in zip(now, files, strict=True):
@@ -232,104 +253,76 @@ def _freshness(
 
 
 def _settle(
-    handle: BinaryIO,
-    data_start: int,
-    manifest: dict[str, Any],
-    current: list[tuple[str, list[int]]],
+    connection: sqlite3.Connection, path: Path, current: list[tuple[str, tuple[int, int, int, int]]]
 ) -> None:
     """Record the files' stats (taken before their content was compared) once they are old
     enough to be trusted, so that later runs stop reading them (a file just written is racy
-    for two seconds)."""
+    for two seconds): in a copy renamed into place, as readers may have the file open."""
     now = time.time_ns()
     if any(max(stat[1], stat[2]) >= now - RACY_NS for _, stat in current):
         return
-    manifest["stamp"] = _stamp(current)
-    manifest["built_ns"] = now
-    handle.seek(data_start)
-    data = handle.read()
-    _write_atomically(Path(handle.name), [_header(manifest), data])
+
+    def fill(target: sqlite3.Connection) -> None:
+        target.execute("PRAGMA journal_mode = DELETE")  # backup() refuses journal_mode OFF
+        connection.backup(target)
+        target.execute(
+            "UPDATE cwprofile_store SET value = ? WHERE key = 'stamp'", (stamp(current),)
+        )
+        target.execute("UPDATE cwprofile_store SET value = ? WHERE key = 'built_ns'", (str(now),))
+
+    write_atomically(path, fill)
 
 
-class _BlobReader:
-    """Reads one named blob from the open cache file; the handle survives a concurrent rename.
+def write_atomically(
+    target: Path, fill: Callable[[sqlite3.Connection], bool | None], *, keep: bool = False
+) -> sqlite3.Connection | None:
+    """Make a database whole in a temporary file beside `target` (`fill` writes it) and
+    rename it into place, unless `fill` says False (then the file is removed at once); the
+    open connection to it (`keep`), or None when it could not be written."""
+    import sqlite3
+    import tempfile
 
-    The manifest lists the names and, flat, each one's offset, length and CRC-32: no dict of
-    hundreds of entries is built on a run that reads one blob."""
-
-    def __init__(
-        self, handle: BinaryIO, data_start: int, names: list[str], spans: list[int]
-    ) -> None:
-        self._handle = handle
-        self._start = data_start
-        self._names = names
-        self._spans = spans
-
-    def __call__(self, name: str) -> Any:
-        try:
-            at = 3 * self._names.index(name)
-            offset, length, checksum = self._spans[at : at + 3]
-            self._handle.seek(self._start + offset)
-            raw = self._handle.read(length)
-            if len(raw) != length or zlib.crc32(raw) != checksum:
-                raise CorruptCache(name)
-            return json.loads(raw)
-        except (ValueError, TypeError, OSError) as error:
-            raise CorruptCache(name) from error
-
-
-def save(found: list[Source], compilation: Compilation) -> str | None:
-    """Write the cache for these sources from what the compilation read; any failure just
-    means no cache. A file that could not be read, or changed while it was, is not cached
-    (the next run reads it again). Returns a notice for the user, once, when the cache
-    starts in a folder that holds other files."""
-    fingerprints = compilation.fingerprints
-    if any(f.digest is None or not f.stable for f in fingerprints):
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(target.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+        os.close(descriptor)
+    except OSError:
         return None
-    chunks: list[bytes] = []
-    names: list[str] = []
-    spans: list[int] = []
-    offset = 0
-    files = [[f.path, f.stat[0], f.digest] for f in fingerprints]
-    for name, value in {**compilation.blobs, "files": files}.items():
-        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        chunk = raw.encode()
-        names.append(name)
-        spans += (offset, len(chunk), zlib.crc32(chunk))
-        chunks.append(chunk)
-        offset += len(chunk)
-    compiled = compilation.compiled
-    manifest = {
-        "code": code_checksum(),
-        "dependencies": dependencies(),
-        "built_ns": time.time_ns(),
-        "stamp": _stamp([(f.path, list(f.stat)) for f in fingerprints]),
-        "entries": [entry.to_json() for entry in compiled.entries],
-        "warnings": list(compiled.warnings),
-        "names": names,
-        "spans": spans,
-        "data_length": offset,
-    }
-    target = cache_file(found)
-    if target is None:
-        return None
-    ours, others = _listing(target.parent)
-    if _write_atomically(target, [_header(manifest), *chunks]) and not ours:
-        return shared_folder_notice(target.parent, others)
-    return None
-
-
-def _header(manifest: dict[str, Any]) -> bytes:
-    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    raw = text.encode()
-    return MAGIC + raw + b"\t%08x\n" % zlib.crc32(raw)
+    placed = False
+    connection = None
+    try:
+        connection = open_database(temporary, read_only=False)
+        connection.execute("PRAGMA journal_mode = OFF")  # the rename is the transaction
+        connection.execute("PRAGMA synchronous = OFF")
+        if fill(connection) is False:
+            os.unlink(temporary)  # read on from the open file, never cached
+        else:
+            os.replace(temporary, target)
+        placed = True
+        if not keep:
+            connection.close()
+            connection = None
+    except (OSError, sqlite3.Error):
+        pass  # no cache this time
+    finally:  # also on Ctrl-C: no temporary file is left behind
+        if not placed:
+            if connection is not None:
+                connection.close()
+                connection = None
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return connection
 
 
 def _is_ours(folder: Path, name: str) -> bool:
     """Whether a name in the cache folder is the cache's own, without doubt: its name, and
-    the mark it writes first (a temporary file killed before its first write is empty)."""
+    the mark it writes (a temporary file killed before its first write is empty)."""
     temporary = TEMPORARY_NAME.fullmatch(name) is not None
-    legacy = LEGACY_NAME.fullmatch(name) is not None
-    if not (temporary or legacy or CACHE_NAME.fullmatch(name)):
+    old = [mark for pattern, mark in OLD_NAMES if pattern.fullmatch(name)]
+    if not (temporary or old or CACHE_NAME.fullmatch(name)):
         return False
     try:
         descriptor = os.open(folder / name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
@@ -338,14 +331,17 @@ def _is_ours(folder: Path, name: str) -> bool:
     try:
         if not S_ISREG(os.fstat(descriptor).st_mode):  # a folder, FIFO or device
             return False
-        head = os.read(descriptor, max(len(MAGIC), len(LEGACY_MAGIC)))
+        head = os.read(descriptor, 72)
     except OSError:
         return False
     finally:
         os.close(descriptor)
-    if legacy:
-        return head.startswith(LEGACY_MAGIC)
-    return head.startswith(MAGIC) or (temporary and head == b"")
+    if old:
+        return head.startswith(old[0]) or (head == b"" and name.endswith(".tmp"))
+    from cwprofile.store import APPLICATION_ID
+
+    sqlite = head.startswith(SQLITE_MAGIC) and head[68:72] == APPLICATION_ID.to_bytes(4, "big")
+    return sqlite or (temporary and head == b"")
 
 
 def _listing(folder: Path) -> tuple[list[str], list[str]]:
@@ -365,7 +361,7 @@ def shared_folder_notice(folder: Path, others: list[str]) -> str | None:
     files = f"{len(others)} other file{'s' * (len(others) != 1)}"
     return (
         f"Note: the cache folder {str(folder)!r} holds {files}; cwprofile only ever writes and "
-        f"removes its own (cwprofile-*.cache), but a folder of its own is safer: set "
+        f"removes its own (cwprofile-*.sqlite), but a folder of its own is safer: set "
         f"{CACHE_VARIABLE} to an empty folder"
     )
 
@@ -383,34 +379,6 @@ def _sweep(folder: Path) -> None:
             status = os.lstat(path)
             if now - status.st_mtime > STALE_TEMPORARY_SECONDS and _is_ours(folder, name):
                 os.unlink(path)
-
-
-def _write_atomically(target: Path, chunks: list[bytes]) -> bool:
-    """Write the file whole or not at all; whether it was written."""
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(target.parent)
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError:
-        return False
-    placed = False
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-        os.replace(temporary, target)
-        placed = True
-    except OSError:
-        pass  # no cache this time
-    finally:  # also on Ctrl-C: no temporary file is left behind
-        if not placed:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return placed
 
 
 def clear() -> tuple[list[Path], list[tuple[Path, str]], list[str]]:

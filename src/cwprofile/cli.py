@@ -721,9 +721,10 @@ def validate(
     output: Request,
 ) -> "Report":
     """Check profile files against the schema and the catalog; exit 1 if any is invalid."""
+    from cwprofile.profile_file import expand, problems_of
     from cwprofile.reports.validate import validate_paths
 
-    return validate_paths(paths)
+    return validate_paths([(path, problems_of(path)) for path in expand(paths)])
 
 
 @app.command(

@@ -12,7 +12,22 @@ from typing import NamedTuple
 
 from cwprofile.errors import CwprofileError
 
-PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+# A profile file's kind is its ending: whether its text is read as JSON first (YAML reads
+# most JSON, but the json module is faster and exact about numbers). A new kind is a line
+# here and its reader in reader.py (read_bytes).
+KINDS = {".yaml": False, ".yml": False, ".json": True}
+PROFILE_SUFFIXES = tuple(KINDS)
+
+
+def kind_of(name: str) -> bool | None:
+    """Whether a file of this name is read as JSON first; None: not a profile file's name."""
+    lowered = name.lower()
+    for suffix, json_first in KINDS.items():
+        if lowered.endswith(suffix):
+            return json_first
+    return None
+
+
 PATH_VARIABLE = "CWPROFILE_PATH"
 DATA_VARIABLE = "CWPROFILE_DATA_DIR"
 

@@ -1,20 +1,20 @@
 """Finding, loading and looking up profiles: the bundled ones and the user's folders.
 
-A `Library` is the set of profiles one run sees. It is compiled once from the profile files
-(read, validated, de-duplicated) into an index of entries and a few blobs (each profile, each
-indicator's evidence column, the contacts); the compiled form is cached on disk (`cache.py`)
-so that a warm run reads only the index and the one blob a command needs.
+A `Library` is the set of profiles one run sees. It is built once from the profile files
+(read, validated, de-duplicated) into a SQLite database (`store.py`), kept as the cache
+(`cache.py`) so that a warm run reads only the rows a command needs.
 """
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from cwprofile.catalog import INDICATORS, Indicator, normalize, suggest
-from cwprofile.compiled import Compilation, Compiled, CorruptCache, Entry
+from cwprofile.catalog import Indicator, normalize, suggest
+from cwprofile.compiled import CorruptCache, Entry
 from cwprofile.errors import (
     CwprofileError,
     InvalidProfile,
@@ -23,11 +23,17 @@ from cwprofile.errors import (
     UnknownCountry,
     UnknownEdition,
 )
-from cwprofile.folders import PROFILE_SUFFIXES, Source, display_path, profile_files, sources
+from cwprofile.folders import Source, display_path, profile_files, sources
+from cwprofile.store import write_bookkeeping
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from cwprofile.model import Contact, Profile
     from cwprofile.reader import Fingerprint
+    from cwprofile.store import Store
+
+T = TypeVar("T")
 
 MAX_QUERY = 200
 
@@ -39,106 +45,108 @@ class StrictStop(CwprofileError):
         return "--strict stops at a profile file that cannot be used; fix it or leave --strict out"
 
 
-def compile_profiles(found: list[Source]) -> Compilation:
-    """Read and check every profile file; one bad file becomes a warning, not a failure."""
-    from cwprofile.model import to_compiled
-    from cwprofile.profile_schema import from_document
-    from cwprofile.reader import not_a_profile_file, read_bytes, read_raw
+class Built(NamedTuple):
+    """What reading the files gave besides the rows: the warnings (a line each), each as a
+    Problem (file, line, field, message), and what was read of each file."""
 
-    loaded: list[tuple[Profile, Source]] = []
+    warnings: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    fingerprints: list[Fingerprint]
+    facts: dict[str, str]  # what the store's reader checks its tables against
+
+
+def build(found: list[Source], connection: sqlite3.Connection, *, checked: bool = True) -> Built:
+    """Read and check every profile file into a new database, each as it is read; one bad
+    file becomes a warning, not a failure. Of two files with the same country and edition
+    the higher-ranked (or later) one is kept, a user's file over the bundled one quietly (a
+    correction), any other pair with a warning."""
+    import gc
+
+    from cwprofile.matching import search_fold
+    from cwprofile.profile_file import read_profile_file
+    from cwprofile.store import Writer, create
+
     warnings: list[str] = []
     problems: list[Problem] = []
     fingerprints: list[Fingerprint] = []
-    for source in found:
-        for path in profile_files(source):
-            shown = display_path(path, source)
-            try:
-                if not path.lower().endswith(PROFILE_SUFFIXES):
-                    raise not_a_profile_file(shown)  # `-p FILE` of something else: not read
-                raw, fingerprint = read_raw(path, shown)
+    connection.create_function("search_fold", 1, search_fold, deterministic=True)
+    # Nothing built here is garbage until the end: the collector would only walk it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        connection.execute("BEGIN")
+        create(connection, bookkeeping=checked)
+        writer = Writer(connection, checked=checked)
+        origins: dict[int, tuple[str, Source]] = {}
+        for source in found:
+            for path in profile_files(source):
+                shown = display_path(path, source)
+                try:
+                    profile, fingerprint = read_profile_file(path, shown)
+                except InvalidProfile as error:
+                    if error.fingerprint is not None:
+                        fingerprints.append(error.fingerprint)
+                    warnings.append(f"skipped {error}")
+                    problems.extend(error.problems)
+                    continue
                 fingerprints.append(fingerprint)
-                document = read_bytes(raw, shown, json_first=path.lower().endswith(".json"))
-                profile = from_document(document, shown)
-            except InvalidProfile as error:
-                if error.fingerprint is not None:
-                    fingerprints.append(error.fingerprint)
-                warnings.append(f"skipped {error}")
-                problems.extend(error.problems)
-                continue
-            loaded.append((profile, source))
-    kept = _resolve(loaded, warnings, problems)
-    # By name, and a country's newest edition first (undated last): two stable sorts.
-    kept.sort(key=lambda p: p.provenance.last_updated or date.min, reverse=True)
-    kept.sort(key=lambda p: p.country.name.casefold())
-    entries = tuple(
-        Entry(
-            number,
-            p.country.name,
-            p.country.iso2,
-            p.country.iso3,
-            p.provenance.last_updated.isoformat() if p.provenance.last_updated else None,
-            p.origin,
-            p.statuses,
-        )
-        for number, p in enumerate(kept)
-    )
-    blobs: dict[str, Any] = {f"profile:{n}": to_compiled(p) for n, p in enumerate(kept)}
-    for position, indicator in enumerate(INDICATORS):
-        blobs[f"evidence:{indicator.id}"] = [p.findings[position].evidence for p in kept]
-    blobs["contacts"] = [list(p.contact) for p in kept]  # model.Contact's own order
-    compiled = Compiled(entries, tuple(warnings), blobs.__getitem__)
-    return Compilation(compiled, blobs, fingerprints, tuple(problems))
-
-
-def _resolve(
-    loaded: list[tuple[Profile, Source]], warnings: list[str], problems: list[Problem]
-) -> list[Profile]:
-    """Apply precedence: editions of a country stand side by side; of two files with the same
-    country and edition the higher-ranked (or first) one wins, a user's file over the bundled
-    one quietly (a correction), any other pair with a warning."""
-    chosen: dict[tuple[str, str | None], tuple[Profile, Source]] = {}
-    for profile, source in loaded:
-        last = profile.provenance.last_updated
-        key = (profile.country.iso3, last.isoformat() if last else None)
-        held = chosen.get(key)
-        if held is None:
-            chosen[key] = (profile, source)
-            continue
-        winner, loser = (
-            (profile, held) if source.rank > held[1].rank else (held[0], (profile, source))
-        )
-        if winner is profile:
-            chosen[key] = (profile, source)
-        if not loser[1].bundled:
-            said = f"same country and edition as {winner.origin}, which is used"
-            warnings.append(f"{loser[0].origin}: {said}")
-            problems.append(Problem(loser[0].origin, None, "", said))
-    return [profile for profile, _ in chosen.values()]
+                held = writer.held(profile)
+                if held is not None:
+                    held_origin, held_source = origins[held]
+                    if source.rank > held_source.rank:
+                        winner, loser, loser_source = profile.origin, held_origin, held_source
+                    else:
+                        winner, loser, loser_source = held_origin, profile.origin, source
+                    if not loser_source.bundled:
+                        said = f"same country and edition as {winner}, which is used"
+                        warnings.append(f"{loser}: {said}")
+                        problems.append(Problem(loser, None, "", said))
+                    if winner != profile.origin:
+                        continue
+                    del origins[held]
+                number = writer.add(profile, replacing=held)
+                origins[number] = (profile.origin, source)
+        writer.finish()
+        connection.execute("COMMIT")
+    finally:
+        if collecting:
+            gc.enable()
+    return Built(tuple(warnings), tuple(problems), fingerprints, writer.facts())
 
 
 class Library:
-    """The profiles one run sees, read from the cache when it is fresh."""
+    """The profiles one run sees, read from the compiled store (`store.py`): the cache when
+    it is fresh, else a database built from the files."""
 
-    def __init__(self, compiled: Compiled, recompile: Callable[[], Compiled] | None = None) -> None:
-        self.entries = compiled.entries
-        self.warnings = compiled.warnings
-        self._read = compiled.blob
-        self._recompile = recompile
+    def __init__(
+        self,
+        store: Store,
+        warnings: tuple[str, ...] = (),
+        problems: list[Problem] | None = None,
+        rebuild: Callable[[], Store] | None = None,
+    ) -> None:
+        self._store = store
+        self.warnings = warnings
+        self._rebuild = rebuild
         self.notices: list[str] = []  # for the user, not the data: said once on stderr
-        # Each warning as a Problem (file, line, field, message); read from the files afresh
-        # they are exact, from the cache each is its one line in `message`.
-        self.problems: list[Problem] = [Problem("", None, "", w) for w in self.warnings]
+        # Each warning as a Problem (file, line, field, message).
+        self.problems: list[Problem] = problems if problems is not None else []
 
-    def _blob(self, name: str) -> Any:
+    def _read(self, ask: Callable[[Store], T]) -> T:
         try:
-            return self._read(name)
+            return ask(self._store)
         except CorruptCache:
-            if self._recompile is None:
+            if self._rebuild is None:
                 raise
-            # The files were checked unchanged, so a fresh compile has the same entries.
-            self._read = self._recompile().blob
-            self._recompile = None
-            return self._read(name)
+            # The files were checked unchanged, so a fresh build has the same rows.
+            self._store = self._rebuild()
+            self._rebuild = None
+            return ask(self._store)
+
+    @functools.cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every loaded profile: by country name, a country's newest edition first."""
+        return tuple(self._read(lambda store: store.entries()))
 
     def newest(self) -> list[Entry]:
         """Each country once: its newest edition (the entries hold a country's editions
@@ -152,21 +160,49 @@ class Library:
         return out
 
     def profile(self, entry: Entry) -> Profile:
-        from cwprofile.model import from_compiled
-
-        return from_compiled(self._blob(f"profile:{entry.number}"))
+        return self._read(lambda store: store.profile(entry))
 
     def findings(self, indicator: Indicator) -> Iterator[tuple[Entry, bool | None, str]]:
-        evidence = self._blob(f"evidence:{indicator.id}")
+        evidence = self._read(lambda store: store.evidence(indicator))
         for entry in self.entries:
             yield entry, entry.status(indicator), evidence[entry.number]
 
     def contacts(self, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Contact]]:
-        from cwprofile.model import Contact
-
-        rows = self._blob("contacts")
+        rows = self._read(lambda store: store.contacts())
         for entry in entries:
-            yield entry, Contact(*rows[entry.number])
+            yield entry, rows[entry.number]
+
+    def mentions(
+        self, text: str, indicators: Iterable[Indicator], exact: bool = False
+    ) -> Iterator[tuple[Entry, Indicator, bool | None, str]]:
+        """The findings of these indicators whose evidence may hold `text` (a superset of
+        those that match, found by the trigram index; every one when the text is too short
+        to narrow it), in the order of the entries, by indicator."""
+        from cwprofile.catalog import BY_ID
+        from cwprofile.matching import trigrams
+
+        chosen = list(indicators)
+        wanted = trigrams(text) if text else []
+        if not wanted:
+            for indicator in chosen:
+                for entry, status, evidence in self.findings(indicator):
+                    yield entry, indicator, status, evidence
+            return
+        ids = {indicator.id for indicator in chosen}
+
+        def ask(store: Store) -> list[tuple[int, int, str, str]]:
+            return list(store.findings_by_key(store.candidates(wanted)))
+
+        found = {
+            (number, held): evidence for _, number, held, evidence in self._read(ask) if held in ids
+        }
+        if not found:
+            return
+        for indicator in chosen:
+            for entry in self.entries:
+                evidence = found.get((entry.number, indicator.id))
+                if evidence is not None:
+                    yield entry, BY_ID[indicator.id], entry.status(indicator), evidence
 
     def find(self, query: str) -> Entry:
         """A country's newest edition, by ISO 3166 code or any of its names (whatever each
@@ -181,7 +217,7 @@ class Library:
             known = (by_code(asked) or by_name(asked, user_assigned=True)) if asked else None
             if known is not None and named.isprintable():
                 raise NotLoaded(query, known.name, known.iso2)
-            names = [entry.name for entry in self.entries]
+            names = [name for _, name in self._read(lambda store: store.names())]
             close = suggest(named, [normalize(name) for name in names])
             by_key = {normalize(name): name for name in names}
             raise UnknownCountry(query, tuple(by_key[c] for c in close))
@@ -194,28 +230,34 @@ class Library:
 
     def editions(self, query: str) -> list[Entry]:
         """Every edition of the one country a query names, newest first; none when it names
-        no loaded country (or more than one)."""
+        no loaded country (or more than one). Only the rows asked for are read."""
         # A control, bidi or other invisible character never matches: `\u202ekh` is not `kh`.
         if not query.isprintable() or not query.strip():
             return []
         code = query.strip().upper()
-        found = [e for e in self.entries if code in (e.iso2, e.iso3)] if len(code) < 4 else []
+        found = self._read(lambda store: store.by_code(code)) if len(code) < 4 else []
         if not found:  # a name as a profile writes it: no table needed (the commonest query)
-            name = query.strip().casefold()
-            named = {e.iso3 for e in self.entries if e.name.casefold() == name}
-            found = [e for e in self.entries if e.iso3 in named] if len(named) == 1 else []
+            key = query.strip().casefold()
+            found = self._read(lambda store: store.by_name_key(key))
+            if len({e.iso3 for e in found}) > 1:
+                return []
+            if found:
+                iso3 = found[0].iso3
+                found = self._read(lambda store: store.of_country(iso3))
         if not found:
             from cwprofile.countries import by_name, name_keys
 
             # Any of its names, as the table of names matches them (`Lao P.D.R.`, `lao pdr`).
             keys = name_keys(query)
-            countries = {e.iso3 for e in self.entries if keys & name_keys(e.name)}
+            names = self._read(lambda store: store.names())
+            countries = {iso3 for iso3, name in names if keys & name_keys(name)}
             if not countries:
                 country = by_name(query, user_assigned=True)
                 countries = {country.iso3} if country is not None else set()
             if len(countries) != 1:
                 return []
-            found = [e for e in self.entries if e.iso3 in countries]
+            (iso3,) = countries
+            found = self._read(lambda store: store.of_country(iso3))
         return sorted(found, key=lambda e: e.last_updated or "", reverse=True)
 
 
@@ -247,32 +289,73 @@ def library_file(entry: Entry) -> Path:
 def load(
     profiles_dirs: Iterable[Path] = (), *, use_cache: bool = True, strict: bool = False
 ) -> Library:
-    """The library for this run: from the cache when it matches the files, else compiled anew."""
+    """The library for this run: the cache when it matches the files, else built anew (and
+    cached, with `use_cache`)."""
     from cwprofile import cache
 
-    found, warnings = sources(profiles_dirs)
+    found, source_warnings = sources(profiles_dirs)
     notices: list[str] = []
+    built: list[Built] = []
 
-    problems: list[Problem] = []
+    def rebuild() -> Store:
+        store, result, notice = build_store(found, use_cache)
+        built[:] = [result]
+        notices.extend([notice] if notice else [])
+        return store
 
-    def recompile() -> Compiled:
-        compilation = compile_profiles(found)
-        problems[:] = compilation.problems
-        if use_cache:
-            notice = cache.save(found, compilation)
-            notices.extend([notice] if notice else [])
-        return compilation.compiled
-
-    compiled = cache.load(found) if use_cache else None
-    from_cache = compiled is not None
-    if compiled is None:
-        compiled = recompile()
-    if warnings:
-        compiled = Compiled(compiled.entries, (*warnings, *compiled.warnings), compiled.blob)
-    if strict and compiled.warnings:
-        raise StrictStop(compiled.warnings[0].removeprefix("skipped "))
-    library = Library(compiled, recompile if from_cache else None)
+    store = cache.load(found) if use_cache else None
+    from_cache = store is not None
+    if store is None:
+        store = rebuild()
+        warnings, problems = built[0].warnings, list(built[0].problems)
+    else:
+        try:
+            warnings, problems = store.warnings(), store.problems()
+        except CorruptCache:
+            store = rebuild()
+            from_cache = False
+            warnings, problems = built[0].warnings, list(built[0].problems)
+    warnings = (*source_warnings, *warnings)
+    if strict and warnings:
+        raise StrictStop(warnings[0].removeprefix("skipped "))
+    problems = [*(Problem("", None, "", w) for w in source_warnings), *problems]
+    library = Library(store, warnings, problems, rebuild if from_cache else None)
     library.notices = notices
-    if not from_cache:
-        library.problems = [*(Problem("", None, "", w) for w in warnings), *problems]
     return library
+
+
+def build_store(found: list[Source], use_cache: bool) -> tuple[Store, Built, str | None]:
+    """A database of the files: into the cache (a temporary file renamed into place) when
+    there is one to write, else in memory. A file that could not be read, or changed while
+    it was, is not cached (the next run reads it again)."""
+    from cwprofile import cache
+    from cwprofile.store import Store
+
+    target = cache.cache_file(found) if use_cache else None
+    results: list[Built] = []
+
+    def fill(connection: sqlite3.Connection) -> bool:
+        result = build(found, connection)
+        results.append(result)
+        files = [(f.path, f.stat[0], f.digest) for f in result.fingerprints]
+        stable = all(f.digest is not None and f.stable for f in result.fingerprints)
+        now = str(time.time_ns())
+        written = {**cache.facts(), **result.facts, "built_ns": now}
+        written["stamp"] = cache.stamp([(f.path, f.stat) for f in result.fingerprints])
+        connection.execute("BEGIN")
+        write_bookkeeping(connection, written, files, result.warnings, result.problems)
+        connection.execute("COMMIT")
+        return stable
+
+    notice = None
+    connection = None
+    if target is not None:
+        ours, others = cache._listing(target.parent)
+        connection = cache.write_atomically(target, fill, keep=True)
+        if connection is not None and not ours and target.exists():
+            notice = cache.shared_folder_notice(target.parent, others)
+    if connection is None:
+        connection = cache.open_database(":memory:", read_only=False)
+        results.clear()
+        fill(connection)
+    return Store(connection), results[-1], notice

@@ -17,7 +17,6 @@ import math
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from cwprofile.errors import InvalidProfile, Problem
@@ -116,14 +115,10 @@ def read_raw(path: str, name: str) -> tuple[bytes, Fingerprint]:
 def not_a_profile_file(name: str) -> InvalidProfile:
     """A file named as no profile is (`-p /etc/passwd`): said in one line, never read, so
     that no line of it is ever shown."""
-    return _fail(name, "is not a profile file (a profile file ends in .yaml, .yml or .json)")
+    from cwprofile.folders import PROFILE_SUFFIXES
 
-
-def read_file(path: Path, display_name: str | None = None) -> Document:
-    """Read a profile file from disk, refusing what is too large, not text, or not one document."""
-    name = display_name or str(path)
-    raw, _ = read_raw(str(path), name)
-    return read_bytes(raw, name, json_first=path.suffix.lower() == ".json")
+    endings = ", ".join(PROFILE_SUFFIXES[:-1]) + " or " + PROFILE_SUFFIXES[-1]
+    return _fail(name, f"is not a profile file (a profile file ends in {endings})")
 
 
 def read_bytes(raw: bytes, name: str, json_first: bool = False) -> Document:

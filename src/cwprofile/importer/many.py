@@ -212,7 +212,7 @@ def _editions_in(folder: Path) -> dict[tuple[str | None, str | None], Path]:
     """The country and edition each profile file in the folder holds (a file that cannot be
     read holds none: it is never replaced by mistake, for its name is taken)."""
     from cwprofile.folders import is_profile_name
-    from cwprofile.reader import read_bytes
+    from cwprofile.profile_file import read_document
 
     found: dict[tuple[str | None, str | None], Path] = {}
     if not folder.is_dir():
@@ -221,7 +221,7 @@ def _editions_in(folder: Path) -> dict[tuple[str | None, str | None], Path]:
         if not is_profile_name(path.name) or not path.is_file():
             continue
         try:
-            data = read_bytes(path.read_bytes(), str(path), path.suffix == ".json").data
+            data = read_document(str(path), str(path))[0].data
             country, provenance = data.get("country") or {}, data.get("provenance") or {}
             edition = provenance.get("last_updated")
             found.setdefault((country.get("iso3"), str(edition) if edition else None), path)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from cwprofile.catalog import (
     INDICATORS,
 )
+from cwprofile.matching import matches
 from cwprofile.reports import (
     REF_COLUMNS,
     country_label,
@@ -48,64 +48,6 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
     return evidence[start:end], start
 
 
-# How people type what a text writes otherwise: every apostrophe and quotation mark is one,
-# every dash and hyphen is one.
-_QUOTES = dict.fromkeys(map(ord, "’‘‛ʼ`´′"), "'") | dict.fromkeys(map(ord, "“”„‟″"), '"')
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-")
-_SAME = _QUOTES | _DASHES
-# What may stand between two letters and be left out: a space, a hyphen, any dash.
-_SEPARATORS = frozenset(" -" + "".join(map(chr, _DASHES)))
-_OPTIONAL = re.compile(r"(?<=[^\W\d_])[ \-](?=[^\W\d_])")
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """The text as search compares it, and for each of its characters the offset in `text`
-    it came from: case folded as Unicode does (`ß` is `ss`), quotes and dashes made one, and
-    a hyphen or a space between two letters left out (`cyber security`, `cyber-security`
-    and `cybersecurity` are the same)."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    last = len(text) - 1
-    for index, character in enumerate(text):
-        if (
-            character in _SEPARATORS
-            and 0 < index < last
-            and text[index - 1].isalpha()
-            and text[index + 1].isalpha()
-        ):
-            continue
-        piece = character.translate(_SAME).casefold()
-        pieces.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(pieces), origin
-
-
-def matches(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:
-    """Where `query` stands in `text`, as people type it (`_folded`), or (`exact`) as it is
-    written; the offsets are those of `text` itself, so a highlight covers the text as
-    written."""
-    if exact:
-        if not query:
-            return []
-        needle, folded, origin = query, text, None
-    else:
-        needle = _folded(query)[0]
-        # Most texts hold no match: asked first, at C speed, before the offsets are mapped.
-        if not needle or needle not in _OPTIONAL.sub("", text.translate(_SAME)).casefold():
-            return []
-        folded, origin = _folded(text)
-    spans = []
-    start = folded.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        if origin is None:
-            spans.append((start, end))
-        else:
-            spans.append((origin[start], origin[end - 1] + 1))
-        start = folded.find(needle, end)
-    return spans
-
-
 def search(
     library: Library,
     text: str,
@@ -121,15 +63,15 @@ def search(
 
     numbers = {entry.number for entry in entries} if entries is not None else None
     found = []
-    for chosen in indicators if indicators is not None else INDICATORS:
-        for entry, status, evidence in library.findings(chosen):
-            if numbers is not None and entry.number not in numbers:
-                continue
-            if statuses is not None and status not in statuses:
-                continue
-            spans = matches(evidence, text, exact)
-            if spans:
-                found.append((entry, chosen, status, evidence, spans))
+    chosen_indicators = indicators if indicators is not None else INDICATORS
+    for entry, chosen, status, evidence in library.mentions(text, chosen_indicators, exact):
+        if numbers is not None and entry.number not in numbers:
+            continue
+        if statuses is not None and status not in statuses:
+            continue
+        spans = matches(evidence, text, exact)
+        if spans:
+            found.append((entry, chosen, status, evidence, spans))
     document = document_of(
         library.warnings,
         query=text,

@@ -1,94 +1,24 @@
-"""`cwprofile validate`: every problem of every file, with its line, as a Report."""
+"""`cwprofile validate`: every problem of every file, with its line, as a Report (the files
+are read by `profile_file`, not here)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.blocks import Lines, Paragraph
-from cwprofile.errors import InvalidProfile, Problem
-from cwprofile.folders import PROFILE_SUFFIXES, is_profile_name
-from cwprofile.profile_schema import from_document
-from cwprofile.reader import not_a_profile_file, read_file, read_yaml
+from cwprofile.errors import Problem
 from cwprofile.reports.report import Records, Report
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the profile files inside folders (sorted by name)."""
-    files = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    child
-                    for child in path.iterdir()
-                    if child.is_file() and is_profile_name(child.name)
-                )
-            )
-        else:
-            files.append(path)
-    return files
-
-
-def check_file(path: Path) -> list[Problem]:
-    if str(path) != "-" and not path.exists() and not path.is_symlink():
-        return [Problem(str(path), None, "", "no such file")]
-    try:
-        if str(path) == "-":
-            return _check_stdin()
-        if not path.name.lower().endswith(PROFILE_SUFFIXES):
-            raise not_a_profile_file(str(path))
-        from_document(read_file(path))
-    except InvalidProfile as error:
-        if path.suffix.lower() == ".json" and all(p.line is None for p in error.problems):
-            return _with_lines(path, error.problems)
-        return error.problems
-    return []
-
-
-def _check_stdin() -> list[Problem]:
-    """A profile file on standard input (`cwprofile import x.txt | cwprofile validate -`),
-    JSON or YAML as its first character says."""
-    import sys
-
-    from cwprofile.reader import read_bytes
-
-    stream = getattr(sys.stdin, "buffer", None)
-    raw = stream.read(MAX_STDIN + 1) if stream is not None else b""
-    if len(raw) > MAX_STDIN:
-        return [Problem("-", None, "", f"is larger than {MAX_STDIN // (1024 * 1024)} MiB")]
-    from_document(read_bytes(raw, "-", json_first=raw.lstrip()[:1] in (b"{", b"[")))
-    return []
-
-
-MAX_STDIN = 64 * 1024 * 1024  # a profile is some kilobytes
-
-
-def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:
-    """JSON is read by the json module, which keeps no lines; YAML can read most JSON and does."""
-    try:
-        from_document(read_yaml(path.read_text(encoding="utf-8-sig"), str(path)))
-    except InvalidProfile as error:
-        # Only when YAML found the very same problems do its line numbers apply.
-        same = [(p.field, p.message) for p in error.problems] == [
-            (p.field, p.message) for p in problems
-        ]
-        if same:
-            return error.problems
-    except (OSError, UnicodeDecodeError):
-        pass
-    return problems
-
-
-def validate_paths(paths: Iterable[Path]) -> Report:
-    """Every problem of every file; the report exits 1 unless there were files and every one
-    is valid."""
-    files = expand(paths)
+def validate_paths(checked: Sequence[tuple[Path, list[Problem]]]) -> Report:
+    """Every problem of every file (as `profile_file.problems_of` found them); the report
+    exits 1 unless there were files and every one is valid."""
+    files = [path for path, _ in checked]
     results = []
     problems_text = []
-    for path in files:
-        problems = check_file(path)
+    for path, problems in checked:
         results.append(
             {
                 "file": str(path),

@@ -1,0 +1,492 @@
+"""The compiled library as a SQLite database: what a run reads instead of the profile files.
+
+One schema serves two files. The cache (`cache.py` keeps it fresh) holds the public tables,
+each row with a CRC-32 of its values (`crc`: a damaged page is a rebuild, never a wrong
+answer), a trigram index of the evidence for `search`, and the bookkeeping (`cwprofile_*`:
+version, code, the files it was built from, their warnings). `cwprofile database FILE`
+writes only the public tables, for sqlite3, datasette, sqlite-utils or pandas:
+
+- `indicators`: the catalog, one row an indicator (id, position, code, title, pillar, ...).
+- `profiles`: one row an edition: country, iso2, iso3, last_updated, origin, the statuses
+  (a letter an indicator, catalog order), the tallies, the background and provenance.
+- `findings`: one row a (profile, indicator): status (1 yes, 0 no, NULL unknown), evidence.
+- `contacts`: one row a profile: where to report a computer incident (model.CONTACT_FIELDS).
+
+A query reads only the rows it needs: a profile's findings are keyed
+`indicator position << 32 | profile id`, so one indicator's column is one range of the table
+and one profile's findings 21 lookups, with no index to store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from cwprofile.catalog import INDICATORS, POSITION, STATUS_LETTERS
+from cwprofile.compiled import CorruptCache, Entry
+from cwprofile.model import CONTACT_FIELDS
+
+if TYPE_CHECKING:
+    from cwprofile.catalog import Indicator
+    from cwprofile.errors import Problem
+    from cwprofile.model import Contact, Profile
+
+# The version of the tables below; `database` files say it in `PRAGMA user_version`.
+DATABASE_VERSION = 1
+# 'cwpf': marks a file as cwprofile's (PRAGMA application_id, at byte 68 of the header).
+APPLICATION_ID = 0x63777066
+SHIFT = 32  # a finding's key: indicator position << SHIFT | profile id
+CONTACT_COLUMNS = tuple(field.name for field in CONTACT_FIELDS)
+
+
+def _table(name: str, columns: Iterable[str], checks: tuple[str, ...]) -> str:
+    listed = [*columns, *(f"{check} INTEGER NOT NULL" for check in checks)]
+    return f"CREATE TABLE {name} ({', '.join(listed)})"
+
+
+def public_tables(checked: bool) -> list[str]:
+    """The tables people may read, in the cache with a `crc` column each (`checked`)."""
+    return [
+        "CREATE TABLE indicators (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, "
+        "code TEXT NOT NULL, title TEXT NOT NULL, pillar TEXT NOT NULL, "
+        "pillar_title TEXT NOT NULL, section TEXT NOT NULL)",
+        _table(
+            "profiles",
+            (
+                "id INTEGER PRIMARY KEY",
+                "position INTEGER",  # by country name, a country's newest edition first
+                "country TEXT NOT NULL",
+                "iso2 TEXT NOT NULL",
+                "iso3 TEXT NOT NULL",
+                "last_updated TEXT",
+                "origin TEXT NOT NULL",
+                "statuses TEXT NOT NULL",
+                "yes INTEGER NOT NULL",
+                "no INTEGER NOT NULL",
+                "unknown INTEGER NOT NULL",
+                "name_key TEXT NOT NULL",  # the name casefolded: `show laos` finds Laos
+                "background TEXT NOT NULL",  # JSON: population and internet users
+                "provenance TEXT NOT NULL",  # JSON: last_updated, disclaimer, more_information
+            ),
+            ("crc", "details_crc") if checked else (),
+        ),
+        _table(
+            "findings",
+            (
+                "id INTEGER PRIMARY KEY",
+                "profile INTEGER NOT NULL REFERENCES profiles(id)",
+                "indicator TEXT NOT NULL REFERENCES indicators(id)",
+                "status INTEGER",
+                "evidence TEXT NOT NULL",
+            ),
+            ("crc",) if checked else (),
+        ),
+        _table(
+            "contacts",
+            (
+                "profile INTEGER PRIMARY KEY REFERENCES profiles(id)",
+                *(f"{name} TEXT" for name in CONTACT_COLUMNS),
+            ),
+            ("crc",) if checked else (),
+        ),
+        "CREATE INDEX profiles_by_iso2 ON profiles (iso2)",
+        "CREATE INDEX profiles_by_iso3 ON profiles (iso3)",
+        "CREATE INDEX profiles_by_name ON profiles (name_key)",
+        "CREATE INDEX profiles_by_position ON profiles (position)",
+    ]
+
+
+# The cache's own: what it was built from and what the build said.
+BOOKKEEPING = [
+    "CREATE TABLE cwprofile_store (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE cwprofile_files (position INTEGER PRIMARY KEY, path TEXT NOT NULL, "
+    "size INTEGER NOT NULL, digest TEXT NOT NULL)",
+    "CREATE TABLE cwprofile_warnings (position INTEGER PRIMARY KEY, message TEXT NOT NULL)",
+    "CREATE TABLE cwprofile_problems (position INTEGER PRIMARY KEY, path TEXT NOT NULL, "
+    "line INTEGER, field TEXT NOT NULL, message TEXT NOT NULL)",
+    # Contentless (the text is `findings.evidence`) and without positions: each finding's
+    # trigrams of the evidence as search folds it, to find candidates a match is checked in.
+    "CREATE VIRTUAL TABLE evidence_trigrams USING fts5(text, content='', detail='none', "
+    "tokenize='trigram case_sensitive 1')",
+]
+
+
+def crc(*values: Any) -> int:
+    """The check of a row: the CRC-32 of its values, each as text."""
+    return zlib.crc32("\x1f".join("\x00" if v is None else str(v) for v in values).encode())
+
+
+def create(connection: sqlite3.Connection, *, bookkeeping: bool) -> None:
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {DATABASE_VERSION}")
+    for statement in public_tables(checked=bookkeeping) + (BOOKKEEPING if bookkeeping else []):
+        connection.execute(statement)
+    rows = [
+        (i.id, POSITION[i.id], i.code, i.title, i.pillar.id, i.pillar.title, i.section.id)
+        for i in INDICATORS
+    ]
+    connection.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+class Writer:
+    """Writes profiles into a new database as they are read: the memory of one profile, not
+    of the library. Of two files with the same country and edition, `add` keeps one."""
+
+    def __init__(self, connection: sqlite3.Connection, *, checked: bool) -> None:
+        self.connection = connection
+        self.checked = checked
+        self.count = 0
+        self._keys: dict[tuple[str, str | None], int] = {}
+        self._order: dict[int, tuple[str, str]] = {}
+
+    def held(self, profile: Profile) -> int | None:
+        """The id of the profile already written for this country and edition."""
+        return self._keys.get(_edition_key(profile))
+
+    def add(self, profile: Profile, replacing: int | None = None) -> int:
+        if replacing is not None:
+            self._drop(replacing)
+        self.count += 1
+        number = self.count
+        self._keys[_edition_key(profile)] = number
+        last = profile.provenance.last_updated
+        self._order[number] = (profile.country.name.casefold(), last.isoformat() if last else "")
+        check = self.checked
+        statuses = profile.statuses
+        tally = profile.tally
+        background = json.dumps(
+            {
+                "population": _figure(profile.population),
+                "internet_users": _figure(profile.internet_users),
+            },
+            ensure_ascii=False,
+        )
+        provenance = json.dumps(
+            {
+                "last_updated": last.isoformat() if last else None,
+                "disclaimer": profile.provenance.disclaimer,
+                "more_information": profile.provenance.more_information,
+            },
+            ensure_ascii=False,
+        )
+        entry = (
+            number,
+            profile.country.name,
+            profile.country.iso2,
+            profile.country.iso3,
+            last.isoformat() if last else None,
+            profile.origin,
+            statuses,
+        )
+        details = (
+            number,
+            tally.yes,
+            tally.no,
+            tally.unknown,
+            profile.country.name.casefold(),
+            background,
+            provenance,
+        )
+        checks = (crc(*entry), crc(*details)) if check else ()
+        self.connection.execute(
+            f"INSERT INTO profiles VALUES ({', '.join('?' * (14 + len(checks)))})",
+            (*entry[:1], None, *entry[1:], *details[1:], *checks),
+        )
+        rows = []
+        for finding in profile.findings:
+            key = POSITION[finding.indicator.id] << SHIFT | number
+            status = None if finding.status is None else int(finding.status)
+            row = (key, number, finding.indicator.id, status, finding.evidence)
+            rows.append((*row, crc(*row)) if check else row)
+        self.connection.executemany(
+            f"INSERT INTO findings VALUES ({', '.join('?' * len(rows[0]))})", rows
+        )
+        row = (number, *profile.contact)
+        self.connection.execute(
+            f"INSERT INTO contacts VALUES ({', '.join('?' * (len(row) + check))})",
+            (*row, crc(*row)) if check else row,
+        )
+        return number
+
+    def _drop(self, number: int) -> None:
+        for table, column in (("findings", "profile"), ("contacts", "profile")):
+            self.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (number,))
+        self.connection.execute("DELETE FROM profiles WHERE id = ?", (number,))
+        del self._order[number]
+
+    def finish(self) -> None:
+        """Place the profiles in the order every listing shows: by name, a country's newest
+        edition first (undated last), and index the evidence for search."""
+        by_date = sorted(self._order, key=lambda n: self._order[n][1], reverse=True)
+        ordered = sorted(by_date, key=lambda n: self._order[n][0])
+        self.connection.executemany(
+            "UPDATE profiles SET position = ? WHERE id = ?",
+            [(place, number) for place, number in enumerate(ordered)],
+        )
+        if self.checked:
+            self.connection.execute(
+                "INSERT INTO evidence_trigrams (rowid, text) "
+                "SELECT id, search_fold(evidence) FROM findings"
+            )
+            self.connection.execute(
+                "INSERT INTO evidence_trigrams (evidence_trigrams) VALUES ('optimize')"
+            )
+
+    def facts(self) -> dict[str, str]:
+        """What the reader checks the tables against: how many profiles, and the check of
+        the trigram index (which has no row of its own to hold one)."""
+        return {
+            "profiles": str(len(self._order)),
+            "trigrams_crc": str(trigrams_check(self.connection)),
+        }
+
+
+def _edition_key(profile: Profile) -> tuple[str, str | None]:
+    last = profile.provenance.last_updated
+    return (profile.country.iso3, last.isoformat() if last else None)
+
+
+def _figure(figure: Any) -> dict[str, Any] | None:
+    return figure._asdict() if figure is not None else None
+
+
+def write_bookkeeping(
+    connection: sqlite3.Connection,
+    facts: dict[str, str],
+    files: Iterable[tuple[str, int, str | None]],
+    warnings: Iterable[str],
+    problems: Iterable[Problem],
+) -> None:
+    connection.executemany("INSERT INTO cwprofile_store VALUES (?, ?)", facts.items())
+    connection.executemany(
+        "INSERT INTO cwprofile_files VALUES (?, ?, ?, ?)",
+        [(n, *row) for n, row in enumerate(files)],
+    )
+    connection.executemany(
+        "INSERT INTO cwprofile_warnings VALUES (?, ?)", list(enumerate(warnings))
+    )
+    connection.executemany(
+        "INSERT INTO cwprofile_problems VALUES (?, ?, ?, ?, ?)",
+        [(n, p.file, p.line, p.field, p.message) for n, p in enumerate(problems)],
+    )
+
+
+def trigrams_check(connection: sqlite3.Connection) -> int:
+    """The CRC-32 of the trigram index's pages as FTS5 keeps them: a damaged index could
+    drop a match without a word, so search checks the whole of it first."""
+    check = 0
+    for table in ("evidence_trigrams_data", "evidence_trigrams_idx"):
+        for row in connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+            for value in row:
+                raw = value if isinstance(value, bytes) else str(value).encode()
+                check = zlib.crc32(raw, check)
+    return check
+
+
+class Store:
+    """Reads a database written by `Writer`; every row read is checked against its `crc`,
+    and anything amiss raises CorruptCache (the library then reads the files again)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def _rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise CorruptCache(str(error)) from error
+
+    def fact(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM cwprofile_store WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def files(self) -> list[tuple[str, int, str]]:
+        return [
+            tuple(row)
+            for row in self._rows(
+                "SELECT path, size, digest FROM cwprofile_files ORDER BY position"
+            )
+        ]  # type: ignore[misc]
+
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(
+            r[0] for r in self._rows("SELECT message FROM cwprofile_warnings ORDER BY position")
+        )
+
+    def problems(self) -> list[Problem]:
+        from cwprofile.errors import Problem
+
+        rows = self._rows(
+            "SELECT path, line, field, message FROM cwprofile_problems ORDER BY position"
+        )
+        return [Problem(*row) for row in rows]
+
+    _ENTRY = "SELECT id, country, iso2, iso3, last_updated, origin, statuses, crc FROM profiles"
+
+    def _entries(self, where: str, parameters: tuple[Any, ...] = ()) -> list[Entry]:
+        return [Entry(*row) for row in self._checked_rows(f"{self._ENTRY} {where}", parameters)]
+
+    def count(self) -> int:
+        return int(self.fact("profiles") or -1)
+
+    def entries(self) -> list[Entry]:
+        entries = self._entries("ORDER BY position")
+        if len(entries) != self.count():
+            raise CorruptCache("profiles")
+        return entries
+
+    def by_code(self, code: str) -> list[Entry]:
+        return self._entries("WHERE iso2 = ?1 OR iso3 = ?1 ORDER BY position", (code,))
+
+    def by_name_key(self, key: str) -> list[Entry]:
+        return self._entries("WHERE name_key = ? ORDER BY position", (key,))
+
+    def names(self) -> list[tuple[str, str]]:
+        """Each country's names as its editions write them: (iso3, name)."""
+        return [tuple(row) for row in self._rows("SELECT DISTINCT iso3, country FROM profiles")]  # type: ignore[misc]
+
+    def of_country(self, iso3: str) -> list[Entry]:
+        return self._entries("WHERE iso3 = ? ORDER BY position", (iso3,))
+
+    def profile(self, entry: Entry) -> Profile:
+        """One profile whole: its row, its 21 findings, its contact."""
+        import datetime as dt
+
+        from cwprofile.catalog import BY_ID
+        from cwprofile.model import Country, Figure, Finding, Profile, Provenance
+
+        number = entry.number
+        rows = self._checked_rows(
+            "SELECT id, yes, no, unknown, name_key, background, provenance, details_crc "
+            "FROM profiles WHERE id = ?",
+            (number,),
+        )
+        if len(rows) != 1:
+            raise CorruptCache(f"profile {number}")
+        _, *_, background_text, provenance_text = rows[0]
+        keys = [POSITION[i.id] << SHIFT | number for i in INDICATORS]
+        found = {
+            key: (indicator, status, evidence)
+            for key, _, indicator, status, evidence in self._checked_rows(
+                "SELECT id, profile, indicator, status, evidence, crc FROM findings "
+                f"WHERE id IN ({', '.join(map(str, keys))})"
+            )
+        }
+        if len(found) != len(keys):
+            raise CorruptCache(f"findings of profile {number}")
+        findings = []
+        for key, indicator in zip(keys, INDICATORS, strict=True):
+            held, status, evidence = found[key]
+            if (
+                held != indicator.id
+                or STATUS_LETTERS[_status(status)] != entry.statuses[POSITION[indicator.id]]
+            ):
+                raise CorruptCache(f"findings of profile {number}")
+            findings.append(Finding(BY_ID[held], _status(status), evidence))
+        background = json.loads(background_text)
+        provenance = json.loads(provenance_text)
+        last_updated = provenance["last_updated"]
+        return Profile(
+            country=Country(entry.name, entry.iso2, entry.iso3),
+            population=_figure_from(background["population"], Figure),
+            internet_users=_figure_from(background["internet_users"], Figure),
+            findings=tuple(findings),
+            contact=self.contact_of(number),
+            provenance=Provenance(
+                dt.date.fromisoformat(last_updated) if last_updated else None,
+                provenance["disclaimer"],
+                provenance["more_information"],
+            ),
+            origin=entry.origin,
+        )
+
+    def _checked_rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        rows = self._rows(sql, parameters)
+        for row in rows:
+            _checked(row)
+        return [row[:-1] for row in rows]
+
+    def contact_of(self, number: int) -> Contact:
+        from cwprofile.model import Contact
+
+        rows = self._checked_rows(
+            f"SELECT profile, {', '.join(CONTACT_COLUMNS)}, crc FROM contacts WHERE profile = ?",
+            (number,),
+        )
+        if len(rows) != 1:
+            raise CorruptCache(f"contact of profile {number}")
+        return Contact(*rows[0][1:])
+
+    def contacts(self) -> dict[int, Contact]:
+        from cwprofile.model import Contact
+
+        rows = self._checked_rows(
+            f"SELECT profile, {', '.join(CONTACT_COLUMNS)}, crc FROM contacts"
+        )
+        if len(rows) != self.count():
+            raise CorruptCache("contacts")
+        return {row[0]: Contact(*row[1:]) for row in rows}
+
+    def evidence(
+        self, indicator: Indicator, numbers: Iterable[int] | None = None
+    ) -> dict[int, str]:
+        """An indicator's evidence, by profile id: every profile's, or those given."""
+        position = POSITION[indicator.id]
+        low, high = position << SHIFT, (position + 1) << SHIFT
+        rows = self._checked_rows(
+            "SELECT id, profile, indicator, status, evidence, crc FROM findings "
+            "WHERE id >= ? AND id < ?",
+            (low, high),
+        )
+        column = {}
+        for key, number, held, _, evidence in rows:
+            if held != indicator.id or key != low | number:
+                raise CorruptCache(f"findings of {indicator.id}")
+            column[number] = evidence
+        if len(column) != self.count():
+            raise CorruptCache(f"findings of {indicator.id}")
+        return column
+
+    def candidates(self, trigrams: list[str]) -> set[int]:
+        """The findings (by key) whose folded evidence holds every trigram given: a superset
+        of those that match, each then checked whole."""
+        query = " AND ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
+        try:
+            intact = trigrams_check(self.connection) == int(self.fact("trigrams_crc") or -1)
+        except sqlite3.Error as error:
+            raise CorruptCache("trigrams") from error
+        if not intact:
+            raise CorruptCache("trigrams")
+        rows = self._rows(
+            "SELECT rowid FROM evidence_trigrams WHERE evidence_trigrams MATCH ?", (query,)
+        )
+        return {row[0] for row in rows}
+
+    def findings_by_key(self, keys: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
+        """(key, profile id, indicator id, evidence) of the findings given, checked."""
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            for key, number, held, _, evidence in self._checked_rows(
+                "SELECT id, profile, indicator, status, evidence, crc FROM findings "
+                f"WHERE id IN ({', '.join(map(str, chunk))})"
+            ):
+                if key != POSITION.get(held, -1) << SHIFT | number:
+                    raise CorruptCache(f"finding {key}")
+                yield key, number, held, evidence
+
+
+def _checked(row: tuple[Any, ...]) -> None:
+    if crc(*row[:-1]) != row[-1]:
+        raise CorruptCache("a row's check")
+
+
+def _status(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _figure_from(value: dict[str, Any] | None, figure: Any) -> Any:
+    return figure(**value) if value is not None else None
