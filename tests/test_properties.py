@@ -302,6 +302,7 @@ places = st.sampled_from(
 @given(st.lists(st.tuples(places, values), min_size=1, max_size=4), st.booleans())
 def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes, as_json):
     import json
+
     from cwprofile.folders import Source
     from cwprofile.library import build_store
     from cwprofile.profile_file import problems_of
