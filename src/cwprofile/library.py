@@ -62,14 +62,12 @@ def build(found: list[Source], connection: sqlite3.Connection, *, checked: bool 
     correction), any other pair with a warning."""
     import gc
 
-    from cwprofile.matching import search_fold
     from cwprofile.profile_file import read_profile_file
     from cwprofile.store import Writer, create
 
     warnings: list[str] = []
     problems: list[Problem] = []
     fingerprints: list[Fingerprint] = []
-    connection.create_function("search_fold", 1, search_fold, deterministic=True)
     # Nothing built here is garbage until the end: the collector would only walk it.
     collecting = gc.isenabled()
     gc.disable()
@@ -173,13 +171,14 @@ class Library:
             yield entry, rows[entry.number]
 
     def mentions(
-        self, text: str, indicators: Iterable[Indicator], exact: bool = False
+        self, text: str, indicators: Iterable[Indicator]
     ) -> Iterator[tuple[Entry, Indicator, bool | None, str]]:
         """The findings of these indicators whose evidence may hold `text` (a superset of
-        those that match, found by the trigram index; every one when the text is too short
-        to narrow it), in the order of the entries, by indicator."""
-        from cwprofile.catalog import BY_ID
+        those that match: of the profiles the trigram index names, or every one when the
+        text is too short to narrow it), by indicator, in the order of the entries."""
+        from cwprofile.catalog import POSITION
         from cwprofile.matching import trigrams
+        from cwprofile.store import SHIFT
 
         chosen = list(indicators)
         wanted = trigrams(text) if text else []
@@ -188,21 +187,20 @@ class Library:
                 for entry, status, evidence in self.findings(indicator):
                     yield entry, indicator, status, evidence
             return
-        ids = {indicator.id for indicator in chosen}
 
-        def ask(store: Store) -> list[tuple[int, int, str, str]]:
-            return list(store.findings_by_key(store.candidates(wanted)))
+        def ask(store: Store) -> dict[tuple[int, str], str]:
+            numbers = store.candidates(wanted)
+            keys = [POSITION[i.id] << SHIFT | n for i in chosen for n in numbers]
+            return {(n, held): text for _, n, held, text in store.findings_by_key(keys)}
 
-        found = {
-            (number, held): evidence for _, number, held, evidence in self._read(ask) if held in ids
-        }
+        found = self._read(ask) if chosen else {}
         if not found:
             return
         for indicator in chosen:
             for entry in self.entries:
                 evidence = found.get((entry.number, indicator.id))
                 if evidence is not None:
-                    yield entry, BY_ID[indicator.id], entry.status(indicator), evidence
+                    yield entry, indicator, entry.status(indicator), evidence
 
     def find(self, query: str) -> Entry:
         """A country's newest edition, by ISO 3166 code or any of its names (whatever each

@@ -8,6 +8,7 @@ file is read fresh, never on a warm cache.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -112,7 +113,8 @@ class _Checker:
 def from_document(document: Document, origin: str | None = None) -> Profile:
     """The profile a document describes; raises InvalidProfile listing every problem."""
     check = _Checker(document)
-    _check_unicode(check, document.data)
+    if document.escaped:  # a lone surrogate can only be spelt as an escape
+        _check_unicode(check, document.data)
     if isinstance(document.data, dict) and not PROFILE_KEYS & document.data.keys():
         # Some other file's mapping (a config, /etc/passwd read as YAML): said in one line,
         # without naming its keys, which are its content.
@@ -418,8 +420,10 @@ CONTACT_RULES: dict[str, Callable[..., str | None]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def phone_e164(phone: str, region: str | None) -> str | None:
-    """The number in E.164 form, reading `(855) 92 335 536` as country code 855."""
+    """The number in E.164 form, reading `(855) 92 335 536` as country code 855. Asked
+    twice of each profile (its check, its E.164 form): parsed once."""
     import phonenumbers
 
     text = phone.strip()

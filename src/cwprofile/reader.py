@@ -39,6 +39,7 @@ class Document:
     name: str
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    escaped: bool = True  # its text may spell a character as an escape (`\ud800`)
 
     def line_of(self, path: FieldPath) -> int | None:
         while path:
@@ -137,9 +138,10 @@ def read_bytes(raw: bytes, name: str, json_first: bool = False) -> Document:
         )
     if not text.strip():
         raise _fail(name, "is empty")
-    if json_first:
-        return _read_json(text, name)
-    return read_yaml(text, name)
+    document = _read_json(text, name) if json_first else read_yaml(text, name)
+    # UTF-8 decoded strictly holds no lone surrogate; only an escape can spell one.
+    document.escaped = "\\" in text
+    return document
 
 
 def _read_json(text: str, name: str) -> Document:

@@ -107,10 +107,11 @@ BOOKKEEPING = [
     "CREATE TABLE cwprofile_warnings (position INTEGER PRIMARY KEY, message TEXT NOT NULL)",
     "CREATE TABLE cwprofile_problems (position INTEGER PRIMARY KEY, path TEXT NOT NULL, "
     "line INTEGER, field TEXT NOT NULL, message TEXT NOT NULL)",
-    # Contentless (the text is `findings.evidence`) and without positions: each finding's
-    # trigrams of the evidence as search folds it, to find candidates a match is checked in.
+    # Contentless (the text is `findings.evidence`), without positions or sizes: each
+    # profile's trigrams of its evidence as search folds it (matching.index_fold), to find
+    # the profiles a match may stand in; each is then checked whole.
     "CREATE VIRTUAL TABLE evidence_trigrams USING fts5(text, content='', detail='none', "
-    "tokenize='trigram case_sensitive 1')",
+    "columnsize=0, tokenize='trigram case_sensitive 1')",
 ]
 
 
@@ -209,9 +210,33 @@ class Writer:
             f"INSERT INTO contacts VALUES ({', '.join('?' * (len(row) + check))})",
             (*row, crc(*row)) if check else row,
         )
+        if check:
+            self._index(number, [finding.evidence for finding in profile.findings])
         return number
 
+    def _index(self, number: int, evidence: list[str], command: str = "") -> None:
+        """Add a profile's evidence to the trigram index (or, `command` "delete", take it
+        out: a contentless index is told the very text it was given)."""
+        from cwprofile.matching import index_fold
+
+        text = index_fold("\n".join(evidence))
+        if command:
+            self.connection.execute(
+                "INSERT INTO evidence_trigrams (evidence_trigrams, rowid, text) VALUES (?, ?, ?)",
+                (command, number, text),
+            )
+        else:
+            self.connection.execute(
+                "INSERT INTO evidence_trigrams (rowid, text) VALUES (?, ?)", (number, text)
+            )
+
     def _drop(self, number: int) -> None:
+        if self.checked:
+            keys = ", ".join(str(p << SHIFT | number) for p in range(len(INDICATORS)))
+            rows = self.connection.execute(
+                f"SELECT evidence FROM findings WHERE id IN ({keys}) ORDER BY id"
+            )
+            self._index(number, [row[0] for row in rows], "delete")
         for table, column in (("findings", "profile"), ("contacts", "profile")):
             self.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (number,))
         self.connection.execute("DELETE FROM profiles WHERE id = ?", (number,))
@@ -227,10 +252,6 @@ class Writer:
             [(place, number) for place, number in enumerate(ordered)],
         )
         if self.checked:
-            self.connection.execute(
-                "INSERT INTO evidence_trigrams (rowid, text) "
-                "SELECT id, search_fold(evidence) FROM findings"
-            )
             self.connection.execute(
                 "INSERT INTO evidence_trigrams (evidence_trigrams) VALUES ('optimize')"
             )
@@ -451,8 +472,8 @@ class Store:
         return column
 
     def candidates(self, trigrams: list[str]) -> set[int]:
-        """The findings (by key) whose folded evidence holds every trigram given: a superset
-        of those that match, each then checked whole."""
+        """The profiles (by id) whose folded evidence holds every trigram given: a superset
+        of those where a text matches, each then checked whole."""
         query = " AND ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
         try:
             intact = trigrams_check(self.connection) == int(self.fact("trigrams_crc") or -1)

@@ -64,7 +64,7 @@ def search(
     numbers = {entry.number for entry in entries} if entries is not None else None
     found = []
     chosen_indicators = indicators if indicators is not None else INDICATORS
-    for entry, chosen, status, evidence in library.mentions(text, chosen_indicators, exact):
+    for entry, chosen, status, evidence in library.mentions(text, chosen_indicators):
         if numbers is not None and entry.number not in numbers:
             continue
         if statuses is not None and status not in statuses:
