@@ -127,8 +127,7 @@ def cache_file(found: list[Source]) -> Path | None:
 
 
 def stats(found: list[Source]) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """Each profile file, in the order `profile_files` gives, with what stat says of it now.
-    Plain strings and os.stat: this runs on every warm start, over every file."""
+    """Each profile file, in the order `profile_files` gives, with what stat says of it now."""
     result = []
     for source in found:
         for path in profile_files(source):
@@ -144,11 +143,51 @@ def stats(found: list[Source]) -> list[tuple[str, tuple[int, int, int, int]]]:
 
 def stamp(files: list[tuple[str, tuple[int, int, int, int]]]) -> str:
     """All the files' stats as one short digest: one value to hold and compare."""
-    text = "\n".join(
-        f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}" for path, (size, mtime, ctime, inode) in files
-    )
-    raw = text.encode("utf-8", "surrogateescape")
-    return f"{len(files)}:{zlib.crc32(raw):08x}:{zlib.adler32(raw):08x}:{len(raw)}"
+    digest = _Stamp()
+    for path, stat in files:
+        digest.add(path, *stat)
+    return digest.value()
+
+
+def stamp_now(found: list[Source]) -> tuple[str, int]:
+    """The stamp of the files as they are now, and the newest of their times: what every
+    warm run asks, over every file, so it holds no list of them (plain strings, os.stat)."""
+    digest = _Stamp()
+    newest = 0
+    for source in found:
+        for path in profile_files(source):
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue
+            mtime, ctime = status.st_mtime_ns, status.st_ctime_ns
+            newest = max(newest, mtime, ctime)
+            digest.add(path, status.st_size, mtime, ctime, status.st_ino)
+    return digest.value(), newest
+
+
+class _Stamp:
+    """CRC-32 and Adler-32 of the files' stats, written a line a file, and their count."""
+
+    def __init__(self) -> None:
+        self.crc, self.adler, self.count, self.length = 0, 1, 0, 0
+        self.pending: list[str] = []
+
+    def add(self, path: str, size: int, mtime: int, ctime: int, inode: int) -> None:
+        self.pending.append(f"{path}\0{size}\0{mtime}\0{ctime}\0{inode}\n")
+        self.count += 1
+        if len(self.pending) >= 512:
+            self._flush()
+
+    def _flush(self) -> None:
+        raw = "".join(self.pending).encode("utf-8", "surrogateescape")
+        self.crc, self.adler = zlib.crc32(raw, self.crc), zlib.adler32(raw, self.adler)
+        self.length += len(raw)
+        self.pending.clear()
+
+    def value(self) -> str:
+        self._flush()
+        return f"{self.count}:{self.crc:08x}:{self.adler:08x}:{self.length}"
 
 
 def _content_digest(path: str) -> str | None:
@@ -236,13 +275,13 @@ def _freshness(
 ) -> list[tuple[str, tuple[int, int, int, int]]] | None:
     """None when a file changed. Otherwise an empty list when the files' stats are as they
     were at the build, or their stats now when their content had to be compared instead."""
-    now = stats(found)
-    newest = max((max(stat[1], stat[2]) for _, stat in now), default=0)
+    now_stamp, newest = stamp_now(found)
     built = int(store.fact("built_ns") or 0)
     # A file changed within the clock's resolution of the build may have changed after it was
     # read without its stat showing it: then, as when a stat differs, contents are compared.
-    if newest < built - RACY_NS and stamp(now) == store.fact("stamp"):
+    if newest < built - RACY_NS and now_stamp == store.fact("stamp"):
         return []
+    now = stats(found)
     files = store.files()
     if len(now) != len(files):
         return None

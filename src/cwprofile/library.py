@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from cwprofile.catalog import Indicator, normalize, suggest
+from cwprofile.catalog import POSITION, Indicator, normalize, suggest
 from cwprofile.compiled import CorruptCache, Entry
 from cwprofile.errors import (
     CwprofileError,
@@ -24,7 +24,7 @@ from cwprofile.errors import (
     UnknownEdition,
 )
 from cwprofile.folders import Source, display_path, profile_files, sources
-from cwprofile.store import write_bookkeeping
+from cwprofile.store import SHIFT, write_bookkeeping
 
 if TYPE_CHECKING:
     import sqlite3
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MAX_QUERY = 200
+FEW = 500  # profiles asked for by id; more are read with the whole listing
 
 
 class StrictStop(CwprofileError):
@@ -146,28 +147,43 @@ class Library:
         """Every loaded profile: by country name, a country's newest edition first."""
         return tuple(self._read(lambda store: store.entries()))
 
+    @property
+    def count(self) -> int:
+        """How many profiles are loaded (editions, not countries)."""
+        return self._read(lambda store: store.count())
+
     def newest(self) -> list[Entry]:
-        """Each country once: its newest edition (the entries hold a country's editions
-        newest first)."""
-        seen: set[str] = set()
-        out = []
-        for entry in self.entries:
-            if entry.iso3 not in seen:
-                seen.add(entry.iso3)
-                out.append(entry)
-        return out
+        """Each country once: its newest edition, the first of its editions in the listing
+        (which holds a country's editions newest first); only those rows are read."""
+        return self._read(lambda store: store.newest())
 
     def profile(self, entry: Entry) -> Profile:
         return self._read(lambda store: store.profile(entry))
 
-    def findings(self, indicator: Indicator) -> Iterator[tuple[Entry, bool | None, str]]:
-        evidence = self._read(lambda store: store.evidence(indicator))
-        for entry in self.entries:
+    def findings(
+        self, indicator: Indicator, entries: Iterable[Entry] | None = None
+    ) -> Iterator[tuple[Entry, bool | None, str]]:
+        """The indicator in these entries (every one when None): status and evidence. Only
+        the rows of the entries asked for are read when they are a few."""
+        chosen = list(entries) if entries is not None else self.entries
+        if len(chosen) <= FEW:
+            position = POSITION[indicator.id]
+            keys = [position << SHIFT | entry.number for entry in chosen]
+            rows = self._read(lambda store: list(store.findings_by_key(keys)))
+            evidence = {number: text for _, number, _, text in rows}
+            if len(evidence) != len({entry.number for entry in chosen}):
+                raise CorruptCache(f"findings of {indicator.id}")
+        else:
+            evidence = self._read(lambda store: store.evidence(indicator))
+        for entry in chosen:
             yield entry, entry.status(indicator), evidence[entry.number]
 
     def contacts(self, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Contact]]:
-        rows = self._read(lambda store: store.contacts())
-        for entry in entries:
+        """The contacts of these entries: only their rows when they are a few."""
+        chosen = list(entries)
+        numbers = [entry.number for entry in chosen] if len(chosen) <= FEW else None
+        rows = self._read(lambda store: store.contacts(numbers))
+        for entry in chosen:
             yield entry, rows[entry.number]
 
     def mentions(
@@ -176,9 +192,7 @@ class Library:
         """The findings of these indicators whose evidence may hold `text` (a superset of
         those that match: of the profiles the trigram index names, or every one when the
         text is too short to narrow it), by indicator, in the order of the entries."""
-        from cwprofile.catalog import POSITION
         from cwprofile.matching import trigrams
-        from cwprofile.store import SHIFT
 
         chosen = list(indicators)
         wanted = trigrams(text) if text else []
@@ -188,16 +202,15 @@ class Library:
                     yield entry, indicator, status, evidence
             return
 
-        def ask(store: Store) -> dict[tuple[int, str], str]:
-            numbers = store.candidates(wanted)
+        def ask(store: Store) -> tuple[list[Entry] | None, dict[tuple[int, str], str]]:
+            numbers = sorted(store.candidates(wanted))
             keys = [POSITION[i.id] << SHIFT | n for i in chosen for n in numbers]
-            return {(n, held): text for _, n, held, text in store.findings_by_key(keys)}
+            found = {(n, held): text for _, n, held, text in store.findings_by_key(keys)}
+            return (store.entries_of(numbers) if len(numbers) <= FEW else None), found
 
-        found = self._read(ask) if chosen else {}
-        if not found:
-            return
+        entries, found = self._read(ask) if chosen else ([], {})
         for indicator in chosen:
-            for entry in self.entries:
+            for entry in entries if entries is not None else self.entries:
                 evidence = found.get((entry.number, indicator.id))
                 if evidence is not None:
                     yield entry, indicator, entry.status(indicator), evidence

@@ -93,7 +93,7 @@ def public_tables(checked: bool) -> list[str]:
             ("crc",) if checked else (),
         ),
         "CREATE INDEX profiles_by_iso2 ON profiles (iso2)",
-        "CREATE INDEX profiles_by_iso3 ON profiles (iso3)",
+        "CREATE INDEX profiles_by_iso3 ON profiles (iso3, position)",
         "CREATE INDEX profiles_by_name ON profiles (name_key)",
         "CREATE INDEX profiles_by_position ON profiles (position)",
     ]
@@ -116,8 +116,9 @@ BOOKKEEPING = [
 
 
 def crc(*values: Any) -> int:
-    """The check of a row: the CRC-32 of its values, each as text."""
-    return zlib.crc32("\x1f".join("\x00" if v is None else str(v) for v in values).encode())
+    """The check of a row: the CRC-32 of its values as Python writes them (`repr`: a type
+    and a value each, at C speed; SQLite gives back the very types it was given)."""
+    return zlib.crc32(repr(values).encode())
 
 
 def create(connection: sqlite3.Connection, *, bookkeeping: bool) -> None:
@@ -259,8 +260,10 @@ class Writer:
     def facts(self) -> dict[str, str]:
         """What the reader checks the tables against: how many profiles, and the check of
         the trigram index (which has no row of its own to hold one)."""
+        countries = self.connection.execute("SELECT count(DISTINCT iso3) FROM profiles")
         return {
             "profiles": str(len(self._order)),
+            "countries": str(countries.fetchone()[0]),
             "trigrams_crc": str(trigrams_check(self.connection)),
         }
 
@@ -359,6 +362,15 @@ class Store:
             raise CorruptCache("profiles")
         return entries
 
+    def newest(self) -> list[Entry]:
+        """Each country's first edition in the listing (its newest)."""
+        found = self._entries(
+            "WHERE position IN (SELECT min(position) FROM profiles GROUP BY iso3) ORDER BY position"
+        )
+        if len(found) != int(self.fact("countries") or -1):
+            raise CorruptCache("profiles")
+        return found
+
     def by_code(self, code: str) -> list[Entry]:
         return self._entries("WHERE iso2 = ?1 OR iso3 = ?1 ORDER BY position", (code,))
 
@@ -441,15 +453,32 @@ class Store:
             raise CorruptCache(f"contact of profile {number}")
         return Contact(*rows[0][1:])
 
-    def contacts(self) -> dict[int, Contact]:
+    def contacts(self, numbers: list[int] | None = None) -> dict[int, Contact]:
+        """The contacts of the profiles given (by id), or of every one."""
         from cwprofile.model import Contact
 
-        rows = self._checked_rows(
-            f"SELECT profile, {', '.join(CONTACT_COLUMNS)}, crc FROM contacts"
-        )
-        if len(rows) != self.count():
-            raise CorruptCache("contacts")
+        select = f"SELECT profile, {', '.join(CONTACT_COLUMNS)}, crc FROM contacts"
+        if numbers is None:
+            rows = self._checked_rows(select)
+            if len(rows) != self.count():
+                raise CorruptCache("contacts")
+        else:
+            rows = [
+                row
+                for chunk in _chunks(numbers)
+                for row in self._checked_rows(f"{select} WHERE profile IN ({chunk})")
+            ]
+            if len(rows) != len(set(numbers)):
+                raise CorruptCache("contacts")
         return {row[0]: Contact(*row[1:]) for row in rows}
+
+    def entries_of(self, numbers: list[int]) -> list[Entry]:
+        """The entries of a few profiles (by id; at most 500), in the order of every listing."""
+        (chunk,) = _chunks(sorted(set(numbers))) if numbers else ("",)
+        found = self._entries(f"WHERE id IN ({chunk}) ORDER BY position") if chunk else []
+        if len(found) != len(set(numbers)):
+            raise CorruptCache("profiles")
+        return found
 
     def evidence(
         self, indicator: Indicator, numbers: Iterable[int] | None = None
@@ -488,20 +517,24 @@ class Store:
 
     def findings_by_key(self, keys: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
         """(key, profile id, indicator id, evidence) of the findings given, checked."""
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for chunk in _chunks(sorted(keys)):
             for key, number, held, _, evidence in self._checked_rows(
                 "SELECT id, profile, indicator, status, evidence, crc FROM findings "
-                f"WHERE id IN ({', '.join(map(str, chunk))})"
+                f"WHERE id IN ({chunk})"
             ):
                 if key != POSITION.get(held, -1) << SHIFT | number:
                     raise CorruptCache(f"finding {key}")
                 yield key, number, held, evidence
 
 
+def _chunks(numbers: list[int], size: int = 500) -> Iterator[str]:
+    """Integers as SQL lists of at most `size` (they are ints: written in, not bound)."""
+    for start in range(0, len(numbers), size):
+        yield ", ".join(str(int(n)) for n in numbers[start : start + size])
+
+
 def _checked(row: tuple[Any, ...]) -> None:
-    if crc(*row[:-1]) != row[-1]:
+    if zlib.crc32(repr(row[:-1]).encode()) != row[-1]:
         raise CorruptCache("a row's check")
 
 

@@ -35,11 +35,9 @@ def indicator(
 ) -> Report:
     """The indicator in the profiles given (`entries`), or in each loaded country's newest
     edition, or (`all_editions`) in every edition loaded; the tally says which it counted."""
-    if entries is not None:
-        wanted = {entry.number for entry in entries}
-    else:
-        wanted = {e.number for e in (library.entries if all_editions else library.newest())}
-    found = [row for row in library.findings(chosen) if row[0].number in wanted]
+    if entries is None:
+        entries = library.entries if all_editions else library.newest()
+    found = list(library.findings(chosen, entries))
     counted = "editions" if all_editions else "countries"
     tally = Tally(
         yes=sum(1 for _, status, _ in found if status),
@@ -95,7 +93,7 @@ def indicator(
                 if all_editions
                 else " (each country's newest edition; every one: --all-editions)"
             )
-            * (len(library.entries) > len(found) and entries is None)
+            * (library.count > len(found) and not all_editions)
         )
         return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
 
