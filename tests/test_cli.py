@@ -14,7 +14,7 @@ from cwprofile.cli import app
 
 COMMANDS = [
     "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
-    "search", "validate", "schema", "import", "remove", "cache",
+    "search", "validate", "schema", "import", "remove", "database", "cache",
 ]  # fmt: skip
 
 

@@ -870,6 +870,34 @@ def _country(code: str | None) -> "Country | None":
 
 @app.command(
     epilog=_examples(
+        "cwprofile database profiles.db",
+        "sqlite3 profiles.db 'SELECT country, status FROM findings "
+        "JOIN profiles ON profiles.id = profile WHERE indicator = \\'cirt\\''",
+    )
+)
+def database(
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="The SQLite file to write (refused if it exists, unless --force).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    *,
+    profiles: ProfileOptions,
+) -> None:
+    """Write the loaded profiles as a SQLite database, for sqlite3, datasette, sqlite-utils
+    or pandas; its tables are described in the README."""
+    from cwprofile.library import write_database
+
+    count = write_database(profiles.load(), target, force)
+    _stderr(f"Wrote {count} profile{'s' * (count != 1)} to {target}")
+
+
+@app.command(
+    epilog=_examples(
         "cwprofile remove gb", "cwprofile remove gb@2016-05-03", "cwprofile remove 'united kingdom'"
     )
 )

@@ -7,6 +7,7 @@ A `Library` is the set of profiles one run sees. It is built once from the profi
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -370,3 +371,62 @@ def build_store(found: list[Source], use_cache: bool) -> tuple[Store, Built, str
         results.clear()
         fill(connection)
     return Store(connection), results[-1], notice
+
+
+def write_database(library: Library, target: Path, force: bool = False) -> int:
+    """Write the library's profiles as a clean SQLite database (`store.public_tables`, no
+    checks or bookkeeping): whole or not at all, never over a file unless `force`, never over
+    anything but a regular file. How many profiles it holds."""
+    import os
+    import sqlite3
+    import tempfile
+
+    from cwprofile.errors import OutputError
+    from cwprofile.store import Writer, create
+
+    if os.path.lexists(target):
+        if not force:
+            raise OutputError(f"{str(target)!r} exists; use --force to replace it")
+        if not target.is_file() or target.is_symlink():
+            raise OutputError(f"{str(target)!r} is not a regular file; it is left as it is")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=folder
+        )
+        os.close(descriptor)
+    except OSError as error:
+        raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
+    placed = False
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("BEGIN")
+            create(connection, bookkeeping=False)
+            writer = Writer(connection, checked=False)
+            for entry in library.entries:
+                writer.add(library.profile(entry))
+            writer.finish()
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+        os.chmod(temporary, 0o644 & ~_umask())
+        os.replace(temporary, target)
+        placed = True
+    except (OSError, sqlite3.Error) as error:
+        why = getattr(error, "strerror", None) or str(error)
+        raise OutputError(f"cannot write {str(target)!r}: {why}") from None
+    finally:  # also on Ctrl-C: no temporary file is left behind
+        if not placed:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return writer.count
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
