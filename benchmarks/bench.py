@@ -223,13 +223,17 @@ def run(script: str, work: Path, runs: int, sizes: list[int], cliff: bool = Fals
             limit = target(case, size)
             if limit:
                 ok = time_ratio <= limit[0] and memory_ratio <= limit[1]
-                verdict = f"{'ok' if ok else 'MISSED'} (<= {limit[0]:.2f}x, {limit[1]:.2f}x)"
+                verdict = judged(ok, f"{limit[0]:.2f}x, {limit[1]:.2f}x")
                 failures += not ok
             print(
                 f"{case:<27}{size:>9}{'warm':>7}{seconds * 1000:>9.1f}{time_ratio:>9.2f}"
                 f"{memory:>8.1f}{memory_ratio:>9.2f}  {verdict}"
             )
     return failures
+
+
+def judged(ok: bool, limit: str) -> str:
+    return f"{'ok' if ok else 'MISSED'} (<= {limit})"
 
 
 def cold(
@@ -250,7 +254,7 @@ def cold(
     verdict, failures = "", 0
     if limit:
         ok = seconds <= limit[0] and memory <= limit[1]
-        verdict = f"{'ok' if ok else 'MISSED'} (<= {limit[0]:.1f} s, {limit[1]} MiB)"
+        verdict = judged(ok, f"{limit[0]:.1f} s, {limit[1]} MiB")
         failures += not ok
     print(
         f"{'cold build':<27}{size:>9}{'cold':>7}{seconds * 1000:>9.1f}{'':>9}{memory:>8.1f}{'':>9}  {verdict}"
@@ -260,7 +264,7 @@ def cold(
     print(
         f"{'database / profile files':<27}{size:>9}{'':>7}{ratio:>9.2f}x "
         f"({database.stat().st_size / 2**20:.1f} MiB of {files / 2**20:.1f})  "
-        f"{'ok' if ok else 'MISSED'} (<= {DATABASE_RATIO}x)"
+        + judged(ok, f"{DATABASE_RATIO}x")
     )
     return seconds, failures
 

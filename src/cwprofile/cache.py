@@ -28,7 +28,7 @@ import re
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
     "addresses.py", "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv",
-    "errors.py", "folders.py", "library.py", "matching.py", "model.py", "profile_file.py",
+    "errors.py", "files.py", "folders.py", "library.py", "matching.py", "model.py", "profile_file.py",
     "profile_schema.py", "reader.py", "store.py",
 )  # fmt: skip
 # The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
@@ -126,22 +126,22 @@ def cache_file(found: list[Source]) -> Path | None:
     return folder / f"cwprofile-{code}-{zlib.crc32(key.encode()):08x}.sqlite"
 
 
-def stats(found: list[Source]) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """Each profile file, in the order `profile_files` gives, with what stat says of it now."""
-    result = []
+Stat = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
+
+
+def _walk(found: list[Source]) -> Iterator[tuple[str, Stat]]:
+    """Each profile file, in the order `profile_files` gives, with what stat says of it now.
+    Plain strings and os.stat: this runs on every warm start, over every file."""
     for source in found:
         for path in profile_files(source):
             try:
                 status = os.stat(path)
             except OSError:
                 continue
-            result.append(
-                (path, (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino))
-            )
-    return result
+            yield path, (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
-def stamp(files: list[tuple[str, tuple[int, int, int, int]]]) -> str:
+def stamp(files: Iterable[tuple[str, Stat]]) -> str:
     """All the files' stats as one short digest: one value to hold and compare."""
     digest = _Stamp()
     for path, stat in files:
@@ -150,20 +150,17 @@ def stamp(files: list[tuple[str, tuple[int, int, int, int]]]) -> str:
 
 
 def stamp_now(found: list[Source]) -> tuple[str, int]:
-    """The stamp of the files as they are now, and the newest of their times: what every
-    warm run asks, over every file, so it holds no list of them (plain strings, os.stat)."""
-    digest = _Stamp()
+    """The stamp of the files as they are now, and the newest of their times; streamed, so a
+    warm run holds no list of them."""
     newest = 0
-    for source in found:
-        for path in profile_files(source):
-            try:
-                status = os.stat(path)
-            except OSError:
-                continue
-            mtime, ctime = status.st_mtime_ns, status.st_ctime_ns
-            newest = max(newest, mtime, ctime)
-            digest.add(path, status.st_size, mtime, ctime, status.st_ino)
-    return digest.value(), newest
+
+    def watched() -> Iterator[tuple[str, Stat]]:
+        nonlocal newest
+        for path, stat in _walk(found):
+            newest = max(newest, stat[1], stat[2])
+            yield path, stat
+
+    return stamp(watched()), newest
 
 
 class _Stamp:
@@ -229,8 +226,8 @@ def open_database(path: Path | str, *, read_only: bool) -> sqlite3.Connection:
         # immutable: no locks, no journal or WAL file looked at (a stray one changes nothing);
         # the file is only ever replaced whole, never written in place.
         uri = f"{Path(path).absolute().as_uri()}?mode=ro&immutable=1"
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-    return sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        return sqlite3.connect(uri, uri=True)
+    return sqlite3.connect(path, isolation_level=None)
 
 
 def load(found: list[Source]) -> Store | None:
@@ -270,9 +267,7 @@ def load(found: list[Source]) -> Store | None:
         return None
 
 
-def _freshness(
-    store: Store, found: list[Source]
-) -> list[tuple[str, tuple[int, int, int, int]]] | None:
+def _freshness(store: Store, found: list[Source]) -> list[tuple[str, Stat]] | None:
     """None when a file changed. Otherwise an empty list when the files' stats are as they
     were at the build, or their stats now when their content had to be compared instead."""
     now_stamp, newest = stamp_now(found)
@@ -281,7 +276,7 @@ def _freshness(
     # read without its stat showing it: then, as when a stat differs, contents are compared.
     if newest < built - RACY_NS and now_stamp == store.fact("stamp"):
         return []
-    now = stats(found)
+    now = list(_walk(found))
     files = store.files()
     if len(now) != len(files):
         return None
@@ -291,9 +286,7 @@ def _freshness(
     return now
 
 
-def _settle(
-    connection: sqlite3.Connection, path: Path, current: list[tuple[str, tuple[int, int, int, int]]]
-) -> None:
+def _settle(connection: sqlite3.Connection, path: Path, current: list[tuple[str, Stat]]) -> None:
     """Record the files' stats (taken before their content was compared) once they are old
     enough to be trusted, so that later runs stop reading them (a file just written is racy
     for two seconds): in a copy renamed into place, as readers may have the file open."""
@@ -310,6 +303,22 @@ def _settle(
         target.execute("UPDATE cwprofile_store SET value = ? WHERE key = 'built_ns'", (str(now),))
 
     write_atomically(path, fill)
+
+
+def save(
+    found: list[Source], fill: Callable[[sqlite3.Connection], bool]
+) -> tuple[sqlite3.Connection | None, str | None]:
+    """Build the cache of these sources (`fill` writes the database; False: not to be kept):
+    the connection to it, or None when there is no cache folder or it cannot be written; and
+    a notice for the user, once, when the cache starts in a folder that holds other files."""
+    target = cache_file(found)
+    if target is None:
+        return None, None
+    ours, others = _listing(target.parent)
+    connection = write_atomically(target, fill, keep=True)
+    if connection is None or ours or not target.exists():
+        return connection, None
+    return connection, shared_folder_notice(target.parent, others)
 
 
 def write_atomically(

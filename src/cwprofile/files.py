@@ -6,14 +6,26 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from cwprofile.errors import OutputError
 
 
 def write_file(path: Path, text: str, force: bool) -> None:
-    """Write a whole file or nothing: a temporary file renamed into place, never overwriting
-    what is there unless `force`."""
+    """Write a whole text file or nothing, never overwriting what is there unless `force`."""
+
+    def fill(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    write_whole(path, fill, force)
+
+
+def write_whole(path: Path, fill: Callable[[str], None], force: bool) -> None:
+    """Write a file whole or not at all: `fill` writes a temporary file beside `path` (by its
+    name), which is synced and renamed into place; never over what is there unless `force`.
+    An OutputError says why not."""
     import tempfile
 
     mode = 0o644 & ~_umask()
@@ -27,14 +39,17 @@ def write_file(path: Path, text: str, force: bool) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        os.close(descriptor)
     except OSError as error:
         raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
     placed = False
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        fill(temporary)
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.chmod(temporary, mode)
         if force:
             os.replace(temporary, path)

@@ -7,7 +7,6 @@ A `Library` is the set of profiles one run sees. It is built once from the profi
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -57,7 +56,7 @@ class Built(NamedTuple):
     facts: dict[str, str]  # what the store's reader checks its tables against
 
 
-def build(found: list[Source], connection: sqlite3.Connection, *, checked: bool = True) -> Built:
+def build(found: list[Source], connection: sqlite3.Connection) -> Built:
     """Read and check every profile file into a new database, each as it is read; one bad
     file becomes a warning, not a failure. Of two files with the same country and edition
     the higher-ranked (or later) one is kept, a user's file over the bundled one quietly (a
@@ -75,8 +74,8 @@ def build(found: list[Source], connection: sqlite3.Connection, *, checked: bool 
     gc.disable()
     try:
         connection.execute("BEGIN")
-        create(connection, bookkeeping=checked)
-        writer = Writer(connection, checked=checked)
+        create(connection, bookkeeping=True)
+        writer = Writer(connection, checked=True)
         origins: dict[int, tuple[str, Source]] = {}
         for source in found:
             for path in profile_files(source):
@@ -171,7 +170,7 @@ class Library:
             position = POSITION[indicator.id]
             keys = [position << SHIFT | entry.number for entry in chosen]
             rows = self._read(lambda store: list(store.findings_by_key(keys)))
-            evidence = {number: text for _, number, _, text in rows}
+            evidence = {number: text for _, number, _, _, text in rows}
             if len(evidence) != len({entry.number for entry in chosen}):
                 raise CorruptCache(f"findings of {indicator.id}")
         else:
@@ -206,7 +205,7 @@ class Library:
         def ask(store: Store) -> tuple[list[Entry] | None, dict[tuple[int, str], str]]:
             numbers = sorted(store.candidates(wanted))
             keys = [POSITION[i.id] << SHIFT | n for i in chosen for n in numbers]
-            found = {(n, held): text for _, n, held, text in store.findings_by_key(keys)}
+            found = {(n, held): text for _, n, held, _, text in store.findings_by_key(keys)}
             return (store.entries_of(numbers) if len(numbers) <= FEW else None), found
 
         entries, found = self._read(ask) if chosen else ([], {})
@@ -343,7 +342,6 @@ def build_store(found: list[Source], use_cache: bool) -> tuple[Store, Built, str
     from cwprofile import cache
     from cwprofile.store import Store
 
-    target = cache.cache_file(found) if use_cache else None
     results: list[Built] = []
 
     def fill(connection: sqlite3.Connection) -> bool:
@@ -359,13 +357,7 @@ def build_store(found: list[Source], use_cache: bool) -> tuple[Store, Built, str
         connection.execute("COMMIT")
         return stable
 
-    notice = None
-    connection = None
-    if target is not None:
-        ours, others = cache._listing(target.parent)
-        connection = cache.write_atomically(target, fill, keep=True)
-        if connection is not None and not ours and target.exists():
-            notice = cache.shared_folder_notice(target.parent, others)
+    connection, notice = cache.save(found, fill) if use_cache else (None, None)
     if connection is None:
         connection = cache.open_database(":memory:", read_only=False)
         results.clear()
@@ -375,33 +367,18 @@ def build_store(found: list[Source], use_cache: bool) -> tuple[Store, Built, str
 
 def write_database(library: Library, target: Path, force: bool = False) -> int:
     """Write the library's profiles as a clean SQLite database (`store.public_tables`, no
-    checks or bookkeeping): whole or not at all, never over a file unless `force`, never over
-    anything but a regular file. How many profiles it holds."""
-    import os
+    checks or bookkeeping), as every file cwprofile writes (`files.write_whole`): whole or
+    not at all, never over a file unless `force`. How many profiles it holds."""
     import sqlite3
-    import tempfile
 
     from cwprofile.errors import OutputError
+    from cwprofile.files import write_whole
     from cwprofile.store import Writer, create
 
-    if os.path.lexists(target):
-        if not force:
-            raise OutputError(f"{str(target)!r} exists; use --force to replace it")
-        if not target.is_file() or target.is_symlink():
-            raise OutputError(f"{str(target)!r} is not a regular file; it is left as it is")
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=folder
-        )
-        os.close(descriptor)
-    except OSError as error:
-        raise OutputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
-    placed = False
-    try:
+    def fill(temporary: str) -> None:
         connection = sqlite3.connect(temporary, isolation_level=None)
         try:
-            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA journal_mode = OFF")  # the rename is the transaction
             connection.execute("BEGIN")
             create(connection, bookkeeping=False)
             writer = Writer(connection, checked=False)
@@ -409,24 +386,10 @@ def write_database(library: Library, target: Path, force: bool = False) -> int:
                 writer.add(library.profile(entry))
             writer.finish()
             connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise OutputError(f"cannot write {str(target)!r}: {error}") from None
         finally:
             connection.close()
-        os.chmod(temporary, 0o644 & ~_umask())
-        os.replace(temporary, target)
-        placed = True
-    except (OSError, sqlite3.Error) as error:
-        why = getattr(error, "strerror", None) or str(error)
-        raise OutputError(f"cannot write {str(target)!r}: {why}") from None
-    finally:  # also on Ctrl-C: no temporary file is left behind
-        if not placed:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return writer.count
 
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_whole(target, fill, force)
+    return len(library.entries)

@@ -133,14 +133,40 @@ class Profile(NamedTuple):
 
 
 def _figure(figure: Figure | None) -> dict[str, Any] | None:
-    if figure is None:
-        return None
+    return figure._asdict() if figure is not None else None
+
+
+def background_document(profile: Profile) -> dict[str, Any]:
+    """A profile's background figures as documents (and the store) hold them."""
     return {
-        "as_printed": figure.as_printed,
-        "value": figure.value,
-        "source": figure.source,
-        "date": figure.date,
+        "population": _figure(profile.population),
+        "internet_users": _figure(profile.internet_users),
     }
+
+
+def provenance_document(provenance: Provenance) -> dict[str, Any]:
+    """A profile's provenance as documents (and the store) hold it."""
+    last = provenance.last_updated
+    return {
+        "last_updated": last.isoformat() if last else None,
+        "disclaimer": provenance.disclaimer,
+        "more_information": provenance.more_information,
+    }
+
+
+def figure_from(document: dict[str, Any] | None) -> Figure | None:
+    """The inverse of `_figure`, with no checks: for data this code wrote (the store)."""
+    return Figure(**document) if document is not None else None
+
+
+def provenance_from(document: dict[str, Any]) -> Provenance:
+    """The inverse of `provenance_document`, with no checks: for data this code wrote."""
+    last = document["last_updated"]
+    return Provenance(
+        dt.date.fromisoformat(last) if last else None,
+        document["disclaimer"],
+        document["more_information"],
+    )
 
 
 def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
@@ -156,24 +182,13 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
             "iso2": profile.country.iso2,
             "iso3": profile.country.iso3,
         },
-        "background": {
-            "population": _figure(profile.population),
-            "internet_users": _figure(profile.internet_users),
-        },
+        "background": background_document(profile),
         "indicators": {
             f.indicator.id: indicator_entry(f.indicator, f.status, f.evidence)
             for f in profile.findings
         },
         "contact": {name: getattr(profile.contact, name) for name in FILE_CONTACT_FIELDS},
-        "provenance": {
-            "last_updated": (
-                profile.provenance.last_updated.isoformat()
-                if profile.provenance.last_updated
-                else None
-            ),
-            "disclaimer": profile.provenance.disclaimer,
-            "more_information": profile.provenance.more_information,
-        },
+        "provenance": provenance_document(profile.provenance),
     }
     if derived:
         document["derived"] = {

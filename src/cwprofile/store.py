@@ -142,7 +142,7 @@ class Writer:
     def __init__(self, connection: sqlite3.Connection, *, checked: bool) -> None:
         self.connection = connection
         self.checked = checked
-        self.count = 0
+        self._next = 0  # the last id given
         self._keys: dict[tuple[str, str | None], int] = {}
         self._order: dict[int, tuple[str, str]] = {}
 
@@ -151,39 +151,25 @@ class Writer:
         return self._keys.get(_edition_key(profile))
 
     def add(self, profile: Profile, replacing: int | None = None) -> int:
+        """Write one profile (in place of the one `replacing`, an id `held` gave); its id."""
+        from cwprofile.model import background_document, provenance_document
+
         if replacing is not None:
             self._drop(replacing)
-        self.count += 1
-        number = self.count
+        self._next += 1
+        number = self._next
         self._keys[_edition_key(profile)] = number
-        last = profile.provenance.last_updated
-        self._order[number] = (profile.country.name.casefold(), last.isoformat() if last else "")
-        check = self.checked
-        statuses = profile.statuses
+        edition = _edition(profile)
+        self._order[number] = (profile.country.name.casefold(), edition or "")
         tally = profile.tally
-        background = json.dumps(
-            {
-                "population": _figure(profile.population),
-                "internet_users": _figure(profile.internet_users),
-            },
-            ensure_ascii=False,
-        )
-        provenance = json.dumps(
-            {
-                "last_updated": last.isoformat() if last else None,
-                "disclaimer": profile.provenance.disclaimer,
-                "more_information": profile.provenance.more_information,
-            },
-            ensure_ascii=False,
-        )
         entry = (
             number,
             profile.country.name,
             profile.country.iso2,
             profile.country.iso3,
-            last.isoformat() if last else None,
+            edition,
             profile.origin,
-            statuses,
+            profile.statuses,
         )
         details = (
             number,
@@ -191,31 +177,33 @@ class Writer:
             tally.no,
             tally.unknown,
             profile.country.name.casefold(),
-            background,
-            provenance,
+            json.dumps(background_document(profile), ensure_ascii=False),
+            json.dumps(provenance_document(profile.provenance), ensure_ascii=False),
         )
-        checks = (crc(*entry), crc(*details)) if check else ()
-        self.connection.execute(
-            f"INSERT INTO profiles VALUES ({', '.join('?' * (14 + len(checks)))})",
-            (*entry[:1], None, *entry[1:], *details[1:], *checks),
-        )
-        rows = []
+        checks = (crc(*entry), crc(*details)) if self.checked else ()
+        self._insert("profiles", (*entry[:1], None, *entry[1:], *details[1:]), checks)
         for finding in profile.findings:
             key = POSITION[finding.indicator.id] << SHIFT | number
             status = None if finding.status is None else int(finding.status)
-            row = (key, number, finding.indicator.id, status, finding.evidence)
-            rows.append((*row, crc(*row)) if check else row)
-        self.connection.executemany(
-            f"INSERT INTO findings VALUES ({', '.join('?' * len(rows[0]))})", rows
-        )
-        row = (number, *profile.contact)
-        self.connection.execute(
-            f"INSERT INTO contacts VALUES ({', '.join('?' * (len(row) + check))})",
-            (*row, crc(*row)) if check else row,
-        )
-        if check:
+            self._checked_insert(
+                "findings", (key, number, finding.indicator.id, status, finding.evidence)
+            )
+        self._checked_insert("contacts", (number, *profile.contact))
+        if self.checked:
             self._index(number, [finding.evidence for finding in profile.findings])
         return number
+
+    @property
+    def written(self) -> int:
+        """How many profiles the database holds (a replaced one counts once)."""
+        return len(self._order)
+
+    def _checked_insert(self, table: str, row: tuple[Any, ...]) -> None:
+        self._insert(table, row, (crc(*row),) if self.checked else ())
+
+    def _insert(self, table: str, row: tuple[Any, ...], checks: tuple[int, ...]) -> None:
+        marks = ", ".join("?" * (len(row) + len(checks)))
+        self.connection.execute(f"INSERT INTO {table} VALUES ({marks})", (*row, *checks))
 
     def _index(self, number: int, evidence: list[str], command: str = "") -> None:
         """Add a profile's evidence to the trigram index (or, `command` "delete", take it
@@ -240,8 +228,8 @@ class Writer:
                 f"SELECT evidence FROM findings WHERE id IN ({keys}) ORDER BY id"
             )
             self._index(number, [row[0] for row in rows], "delete")
-        for table, column in (("findings", "profile"), ("contacts", "profile")):
-            self.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (number,))
+        for table in ("findings", "contacts"):
+            self.connection.execute(f"DELETE FROM {table} WHERE profile = ?", (number,))
         self.connection.execute("DELETE FROM profiles WHERE id = ?", (number,))
         del self._order[number]
 
@@ -270,13 +258,13 @@ class Writer:
         }
 
 
-def _edition_key(profile: Profile) -> tuple[str, str | None]:
+def _edition(profile: Profile) -> str | None:
     last = profile.provenance.last_updated
-    return (profile.country.iso3, last.isoformat() if last else None)
+    return last.isoformat() if last else None
 
 
-def _figure(figure: Any) -> dict[str, Any] | None:
-    return figure._asdict() if figure is not None else None
+def _edition_key(profile: Profile) -> tuple[str, str | None]:
+    return (profile.country.iso3, _edition(profile))
 
 
 def write_bookkeeping(
@@ -388,10 +376,8 @@ class Store:
 
     def profile(self, entry: Entry) -> Profile:
         """One profile whole: its row, its 21 findings, its contact."""
-        import datetime as dt
-
         from cwprofile.catalog import BY_ID
-        from cwprofile.model import Country, Figure, Finding, Profile, Provenance
+        from cwprofile.model import Country, Finding, Profile, figure_from, provenance_from
 
         number = entry.number
         rows = self._checked_rows(
@@ -401,40 +387,29 @@ class Store:
         )
         if len(rows) != 1:
             raise CorruptCache(f"profile {number}")
-        _, *_, background_text, provenance_text = rows[0]
-        keys = [POSITION[i.id] << SHIFT | number for i in INDICATORS]
+        *_, background_text, provenance_text = rows[0]
         found = {
-            key: (indicator, status, evidence)
-            for key, _, indicator, status, evidence in self._checked_rows(
-                "SELECT id, profile, indicator, status, evidence, crc FROM findings "
-                f"WHERE id IN ({', '.join(map(str, keys))})"
+            held: (status, text)
+            for _, _, held, status, text in self.findings_by_key(
+                POSITION[i.id] << SHIFT | number for i in INDICATORS
             )
         }
-        if len(found) != len(keys):
+        findings = tuple(
+            Finding(BY_ID[i.id], _status(found[i.id][0]), found[i.id][1])
+            for i in INDICATORS
+            if i.id in found
+        )
+        statuses = "".join(STATUS_LETTERS[f.status] for f in findings)
+        if len(findings) != len(INDICATORS) or statuses != entry.statuses:
             raise CorruptCache(f"findings of profile {number}")
-        findings = []
-        for key, indicator in zip(keys, INDICATORS, strict=True):
-            held, status, evidence = found[key]
-            if (
-                held != indicator.id
-                or STATUS_LETTERS[_status(status)] != entry.statuses[POSITION[indicator.id]]
-            ):
-                raise CorruptCache(f"findings of profile {number}")
-            findings.append(Finding(BY_ID[held], _status(status), evidence))
         background = json.loads(background_text)
-        provenance = json.loads(provenance_text)
-        last_updated = provenance["last_updated"]
         return Profile(
             country=Country(entry.name, entry.iso2, entry.iso3),
-            population=_figure_from(background["population"], Figure),
-            internet_users=_figure_from(background["internet_users"], Figure),
-            findings=tuple(findings),
-            contact=self.contact_of(number),
-            provenance=Provenance(
-                dt.date.fromisoformat(last_updated) if last_updated else None,
-                provenance["disclaimer"],
-                provenance["more_information"],
-            ),
+            population=figure_from(background["population"]),
+            internet_users=figure_from(background["internet_users"]),
+            findings=findings,
+            contact=self.contacts([number])[number],
+            provenance=provenance_from(json.loads(provenance_text)),
             origin=entry.origin,
         )
 
@@ -443,17 +418,6 @@ class Store:
         for row in rows:
             _checked(row)
         return [row[:-1] for row in rows]
-
-    def contact_of(self, number: int) -> Contact:
-        from cwprofile.model import Contact
-
-        rows = self._checked_rows(
-            f"SELECT profile, {', '.join(CONTACT_COLUMNS)}, crc FROM contacts WHERE profile = ?",
-            (number,),
-        )
-        if len(rows) != 1:
-            raise CorruptCache(f"contact of profile {number}")
-        return Contact(*rows[0][1:])
 
     def contacts(self, numbers: list[int] | None = None) -> dict[int, Contact]:
         """The contacts of the profiles given (by id), or of every one."""
@@ -482,10 +446,8 @@ class Store:
             raise CorruptCache("profiles")
         return found
 
-    def evidence(
-        self, indicator: Indicator, numbers: Iterable[int] | None = None
-    ) -> dict[int, str]:
-        """An indicator's evidence, by profile id: every profile's, or those given."""
+    def evidence(self, indicator: Indicator) -> dict[int, str]:
+        """An indicator's evidence, by profile id: every profile's."""
         position = POSITION[indicator.id]
         low, high = position << SHIFT, (position + 1) << SHIFT
         rows = self._checked_rows(
@@ -517,16 +479,18 @@ class Store:
         )
         return {row[0] for row in rows}
 
-    def findings_by_key(self, keys: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
-        """(key, profile id, indicator id, evidence) of the findings given, checked."""
+    def findings_by_key(
+        self, keys: Iterable[int]
+    ) -> Iterator[tuple[int, int, str, int | None, str]]:
+        """(key, profile id, indicator id, status, evidence) of the findings given, checked."""
         for chunk in _chunks(sorted(keys)):
-            for key, number, held, _, evidence in self._checked_rows(
+            for key, number, held, status, evidence in self._checked_rows(
                 "SELECT id, profile, indicator, status, evidence, crc FROM findings "
                 f"WHERE id IN ({chunk})"
             ):
                 if key != POSITION.get(held, -1) << SHIFT | number:
                     raise CorruptCache(f"finding {key}")
-                yield key, number, held, evidence
+                yield key, number, held, status, evidence
 
 
 def _chunks(numbers: list[int], size: int = 500) -> Iterator[str]:
@@ -536,13 +500,9 @@ def _chunks(numbers: list[int], size: int = 500) -> Iterator[str]:
 
 
 def _checked(row: tuple[Any, ...]) -> None:
-    if zlib.crc32(repr(row[:-1]).encode()) != row[-1]:
+    if crc(*row[:-1]) != row[-1]:
         raise CorruptCache("a row's check")
 
 
 def _status(value: Any) -> bool | None:
     return None if value is None else bool(value)
-
-
-def _figure_from(value: dict[str, Any] | None, figure: Any) -> Any:
-    return figure(**value) if value is not None else None
