@@ -47,6 +47,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "cwprofile.addresses",
         "cwprofile.catalog",
         "cwprofile.compiled",
+        "cwprofile.contact_kinds",
         "cwprofile.countries",
         "cwprofile.errors",
         "cwprofile.files",
@@ -234,9 +235,9 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     model = copy / "model.py"
     text = model.read_text(encoding="utf-8")
-    line = '    ContactField("email", "Email", "email"),\n'
+    line = '    ContactField("email", "Email", EMAIL_ADDRESS),\n'
     assert line in text
-    model.write_text(text.replace(line, line + '    ContactField("fax", "Fax", "phone"),\n'))
+    model.write_text(text.replace(line, line + '    ContactField("fax", "Fax", PHONE),\n'))
     (copy / "profiles").mkdir(exist_ok=True)
     profile = tmp_path / "kh.yaml"
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwprofile.catalog import INDICATORS
+from cwprofile.contact_kinds import CONTACT_KINDS, PHONE
 from cwprofile.errors import CwprofileError, InvalidProfile
 from cwprofile.formats import Format, render
 from cwprofile.importer.profile import import_text
@@ -326,3 +327,26 @@ def test_validate_passes_a_file_exactly_when_it_loads(tmp_path_factory, changes,
     store, *_ = build_store([Source(path, 1)], use_cache=False)
     loads = bool(store.entries())
     assert (problems_of(path) == []) == loads, changes
+
+
+_CONTACT_TEXT = st.one_of(
+    st.text(alphabet="ab1+@.:/-_ tpsmailo", min_size=1, max_size=30),
+    st.from_regex(r"\+[0-9]{1,16}", fullmatch=True),
+    st.from_regex(r"(mailto:)?[a-z0-9.]{1,8}@[a-z]{1,6}(\.[a-z]{1,4}){0,2}", fullmatch=True),
+    st.from_regex(r"(https?|ftp)://[a-z./?=:-]{0,20}", fullmatch=True),
+)
+
+
+@given(
+    st.sampled_from([kind for kind in CONTACT_KINDS if kind is not PHONE]),
+    _CONTACT_TEXT.filter(str.strip),
+)
+@SETTINGS
+def test_a_contact_kind_checks_what_its_json_schema_says(kind, text):
+    """A contact field's kind is one object: `validate` (its check) passes a field's text in a
+    profile file exactly when the published JSON Schema (its file schema) does. The phone kind
+    alone is checked further than JSON Schema can say (whether the text reads as a number)."""
+    from jsonschema import Draft202012Validator
+
+    checked = kind.check(text, "GB")[1] is None
+    assert checked == Draft202012Validator(kind.file_schema).is_valid(text)

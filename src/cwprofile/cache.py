@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 # The modules and data whose content decides what the cache holds and how it is read: a
 # change to any of them (an edit in a checkout, a new release) makes every cache stale.
 BUILDERS = (
-    "addresses.py", "cache.py", "catalog.py", "compiled.py", "countries.py", "country_names.tsv",
-    "errors.py", "files.py", "folders.py", "library.py", "matching.py", "model.py", "profile_file.py",
-    "profile_schema.py", "reader.py", "store.py",
+    "addresses.py", "cache.py", "catalog.py", "compiled.py", "contact_kinds.py", "countries.py",
+    "country_names.tsv", "errors.py", "files.py", "folders.py", "library.py", "matching.py",
+    "model.py", "profile_file.py", "profile_schema.py", "reader.py", "store.py", "textsafe.py",
 )  # fmt: skip
 # The libraries whose data the cache holds a result of (an E.164 number is phonenumbers').
 DEPENDENCIES = ("phonenumbers",)

@@ -19,6 +19,7 @@ from cwprofile.catalog import (
     Tally,
     tally_of,
 )
+from cwprofile.contact_kinds import E164, EMAIL_ADDRESS, PHONE, TEXT, WEB_ADDRESS, ContactKind
 
 
 def current_date() -> dt.date:
@@ -58,25 +59,26 @@ class Finding(NamedTuple):
 
 class ContactField(NamedTuple):
     """One field of a contact: its name in files and documents, its label for people, and
-    its kind, which says how it is checked (`profile_schema.CONTACT_RULES`) and shown (a
-    `tel:`, `mailto:` or web link). A field `derived_from` another is computed on loading."""
+    its kind (`contact_kinds`), which says how it is checked, what the JSON Schemas say of it
+    and where it links. A field `derived_from` another is computed on loading, by its kind."""
 
     name: str
     label: str
-    kind: str  # "text", "phone", "e164", "email" or "url"
+    kind: ContactKind
     derived_from: str | None = None
 
 
 # Where to report a computer incident: the one declaration of a contact's fields, which the
 # model, the file schema, the cache, the reports and their published schemas all read.
 CONTACT_FIELDS = (
-    ContactField("organisation", "Organisation", "text"),
-    ContactField("phone", "Phone", "phone"),  # as printed in the profile
-    ContactField("phone_e164", "E.164", "e164", derived_from="phone"),  # when it can be read
-    ContactField("email", "Email", "email"),
-    ContactField("web", "Web", "url"),
+    ContactField("organisation", "Organisation", TEXT),
+    ContactField("phone", "Phone", PHONE),  # as printed in the profile
+    ContactField("phone_e164", "E.164", E164, derived_from="phone"),  # when it can be read
+    ContactField("email", "Email", EMAIL_ADDRESS),
+    ContactField("web", "Web", WEB_ADDRESS),
 )
 FILE_CONTACT_FIELDS = tuple(f.name for f in CONTACT_FIELDS if f.derived_from is None)
+DERIVED_CONTACT_FIELDS = tuple(f.name for f in CONTACT_FIELDS if f.derived_from is not None)
 Contact = NamedTuple("Contact", [(f.name, str | None) for f in CONTACT_FIELDS])  # type: ignore[misc]
 NO_CONTACT = Contact(*(None for _ in CONTACT_FIELDS))
 
@@ -194,7 +196,7 @@ def to_document(profile: Profile, derived: bool = True) -> dict[str, Any]:
         document["derived"] = {
             "tally": profile.tally.document(),
             "pillars": {pillar.id: profile.pillar_tally(pillar).document() for pillar in PILLARS},
-            "phone_e164": profile.contact.phone_e164,
+            **{name: getattr(profile.contact, name) for name in DERIVED_CONTACT_FIELDS},
             "age_days": profile.age_days(),
             "origin": profile.origin,
         }

@@ -8,13 +8,11 @@ file is read fresh, never on a warm cache.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
-from collections.abc import Callable
 from typing import Any
 
-from cwprofile.addresses import EMAIL, IS_EMAIL, IS_URL, URL
+from cwprofile.addresses import IS_URL, URL
 from cwprofile.catalog import BY_ID, INDICATORS, suggest
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.model import (
@@ -42,7 +40,6 @@ NUMBER = r"[+-]?[0-9]+(?:[ ,\u00a0][0-9]{3})*(?:\.[0-9]+)?"
 POPULATION = r"\+?[0-9]{1,3}(?:[ ,\u00a0]?[0-9]{3}){0,5}(?:\.0+)?"
 PERCENTAGE = r"\+?(?:100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)"
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_EMAIL = IS_EMAIL
 _URL = IS_URL
 _NUMBER = re.compile(NUMBER)
 _DATE = re.compile(DATE)
@@ -372,73 +369,18 @@ def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
     values: dict[str, str | None] = {}
     for field in CONTACT_FIELDS:
         if field.derived_from is None:
-            values[field.name] = CONTACT_RULES[field.kind](check, fields, field.name, path, region)
+            text = check.text(fields, field.name, path)
+            problem = None
+            if text is not None:
+                text, problem = field.kind.check(text, region)
+            if problem:
+                check.problem((*path, field.name), problem)
+            values[field.name] = text
     for field in CONTACT_FIELDS:
-        if field.derived_from is not None:  # an E.164 number, from the phone as printed
-            printed = values[field.derived_from]
-            values[field.name] = phone_e164(printed, region) if printed else None
+        if field.derived_from is not None and field.kind.derive is not None:
+            source = values[field.derived_from]
+            values[field.name] = field.kind.derive(source, region) if source else None
     return Contact(**values)
-
-
-def _phone(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):
-    phone = check.text(fields, key, path)
-    if phone is not None and phone_e164(phone, region) is None and not short_code(phone, region):
-        check.problem((*path, key), f"cannot read {phone!r} as a phone number")
-        return None
-    return phone
-
-
-def short_code(phone: str, region: str | None) -> bool:
-    """Whether the phone is a short code of the country (`118`, `119`): dialled as it is,
-    within the country, and with no E.164 form."""
-    import phonenumbers
-    from phonenumbers import shortnumberinfo
-
-    text = phone.strip()
-    if region is None or not re.fullmatch(r"\d{3,6}", text):
-        return False
-    try:
-        return shortnumberinfo.is_possible_short_number(phonenumbers.parse(text, region))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def _email(check: _Checker, fields: dict, key: str, path: FieldPath, region: str | None):
-    email = check.text(fields, key, path)
-    if email is not None and not _EMAIL.fullmatch(email.removeprefix("mailto:")):
-        check.problem((*path, key), f"{email!r} is not an email address")
-    return email.removeprefix("mailto:") if email else None
-
-
-# How a contact field of each kind (model.CONTACT_FIELDS) is checked: a field of a new kind
-# is one rule here.
-CONTACT_RULES: dict[str, Callable[..., str | None]] = {
-    "text": lambda check, fields, key, path, region: check.text(fields, key, path),
-    "phone": _phone,
-    "email": _email,
-    "url": lambda check, fields, key, path, region: check.url(fields, key, path),
-}
-
-
-@functools.lru_cache(maxsize=4096)
-def phone_e164(phone: str, region: str | None) -> str | None:
-    """The number in E.164 form, reading `(855) 92 335 536` as country code 855. Asked
-    twice of each profile (its check, its E.164 form): parsed once."""
-    import phonenumbers
-
-    text = phone.strip()
-    candidates = [text]
-    bracketed = re.fullmatch(r"\(\+?(\d{1,3})\)\s*(.+)", text)
-    if bracketed:
-        candidates.insert(0, f"+{bracketed.group(1)} {bracketed.group(2)}")
-    for candidate in candidates:
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_possible_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
 
 
 def _provenance(check: _Checker, value: Any) -> Provenance:
@@ -571,13 +513,6 @@ def json_schema() -> dict[str, Any]:
         for c in all_codes()
     ]
     versions = [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]
-    # What JSON Schema says of each kind of contact field (CONTACT_RULES checks the same).
-    contact_kinds = {
-        "text": nullable_text,
-        "phone": nullable_text,  # whether it reads as a number: `validate` only
-        "email": {"type": ["string", "null"], "pattern": _exact(f"\\s*|(?:mailto:)?{EMAIL}")},
-        "url": url,
-    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://cwprofile.invalid/schema/profile-{SCHEMA_VERSION}.json",
@@ -609,7 +544,7 @@ def json_schema() -> dict[str, Any]:
                 "type": ["object", "null"],
                 "additionalProperties": False,
                 "properties": {
-                    field.name: contact_kinds[field.kind]
+                    field.name: field.kind.file_schema
                     for field in CONTACT_FIELDS
                     if field.derived_from is None
                 },

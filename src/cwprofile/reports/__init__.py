@@ -161,45 +161,27 @@ def contact_columns() -> tuple[str, ...]:
     return (*(field.name for field in CONTACT_FIELDS), "tel_uri", "mailto_uri")
 
 
-def _tel(contact: Contact, field: ContactField) -> str | None:
-    """The `tel:` link of a phone field: of its E.164 form (its own, the derived one, or,
-    for a phone field with none derived, the number when it is written in international
-    form)."""
-    from cwprofile.model import CONTACT_FIELDS
-    from cwprofile.textsafe import tel_uri
-
-    if field.kind == "phone":
-        derived = next((f for f in CONTACT_FIELDS if f.derived_from == field.name), None)
-        if derived is None:
-            from cwprofile.profile_schema import phone_e164
-
-            printed = getattr(contact, field.name)
-            number = phone_e164(printed, None) if printed else None
-            return tel_uri(number) if number else None
-        field = derived
-    number = getattr(contact, field.name)
-    return tel_uri(number) if number else None
-
-
 def _link(contact: Contact, field: ContactField) -> str | None:
-    """Where a field of a contact links to, by its kind; None for plain text."""
-    from cwprofile.textsafe import mailto_uri
+    """Where a field of a contact links to, by its kind (given the field derived from it)."""
+    from cwprofile.model import CONTACT_FIELDS
 
     value = getattr(contact, field.name)
-    if value is None or field.kind == "text":
+    if value is None:
         return None
-    if field.kind in ("phone", "e164"):
-        return _tel(contact, field)
-    return mailto_uri(value) if field.kind == "email" else value
+    derived = next((f for f in CONTACT_FIELDS if f.derived_from == field.name), None)
+    return field.kind.link(value, getattr(contact, derived.name) if derived else None)
 
 
 def contact_uris(contact: Contact) -> tuple[str | None, str | None]:
-    """The contact's `tel:` and `mailto:` links (of its first number and email)."""
+    """The contact's `tel:` and `mailto:` links: of the first field of each scheme that has
+    one."""
     from cwprofile.model import CONTACT_FIELDS
 
-    tel = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "e164"), None)
-    mailto = next((_link(contact, f) for f in CONTACT_FIELDS if f.kind == "email"), None)
-    return tel, mailto
+    def first(scheme: str) -> str | None:
+        links = (_link(contact, f) for f in CONTACT_FIELDS if f.kind.scheme == scheme)
+        return next((link for link in links if link), None)
+
+    return first("tel"), first("mailto")
 
 
 def contact_values(contact: Contact) -> tuple[str | None, ...]:

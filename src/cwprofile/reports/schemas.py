@@ -3,12 +3,12 @@ command's `--json` output (the contract of README "Output for scripts")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cwprofile import SCHEMA_VERSION
 from cwprofile.catalog import INDICATORS, PILLARS
-from cwprofile.model import FILE_CONTACT_FIELDS
+from cwprofile.model import CONTACT_FIELDS, FILE_CONTACT_FIELDS, ContactField
 
 NULLABLE_TEXT = {"type": ["string", "null"]}
 TEXT = {"type": "string"}
@@ -89,7 +89,7 @@ def show() -> dict[str, Any]:
         {
             "tally": {"$ref": "#/$defs/tally"},
             "pillars": {"$ref": "#/$defs/pillars"},
-            "phone_e164": NULLABLE_TEXT,
+            **_contact_fields(f for f in CONTACT_FIELDS if f.derived_from),
             "tel_uri": NULLABLE_TEXT,
             "mailto_uri": NULLABLE_TEXT,
             "age_days": {"type": ["integer", "null"]},
@@ -149,20 +149,9 @@ def countries() -> dict[str, Any]:
     return _document("countries", {"profiles": {"type": "array", "items": _profile_summary()}})
 
 
-# What each kind of contact field (model.CONTACT_FIELDS) is in a document.
-CONTACT_KINDS = {
-    "text": NULLABLE_TEXT,
-    "phone": NULLABLE_TEXT,
-    "e164": {"type": ["string", "null"], "pattern": "^\\+[1-9][0-9]{1,14}$"},
-    "email": NULLABLE_TEXT,
-    "url": NULLABLE_TEXT,
-}
-
-
-def _contact_kinds() -> list[tuple[str, str]]:
-    from cwprofile.model import CONTACT_FIELDS
-
-    return [(field.name, field.kind) for field in CONTACT_FIELDS]
+def _contact_fields(fields: Iterable[ContactField]) -> dict[str, Any]:
+    """What a document says of these contact fields: each as its kind says."""
+    return {field.name: field.kind.document_schema for field in fields}
 
 
 def report_contact() -> dict[str, Any]:
@@ -171,7 +160,7 @@ def report_contact() -> dict[str, Any]:
             **PROFILE_REF,
             "age_days": {"type": ["integer", "null"]},
             "stale": {"type": "boolean"},
-            **{name: CONTACT_KINDS[kind] for name, kind in _contact_kinds()},
+            **_contact_fields(CONTACT_FIELDS),
             "tel_uri": {"type": ["string", "null"], "pattern": "^tel:\\+[0-9]+$"},
             "mailto_uri": {"type": ["string", "null"], "pattern": "^mailto:"},
         }
