@@ -3,8 +3,10 @@ crash, never a hang, never output with a raw control character."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -350,3 +352,35 @@ def test_a_contact_kind_checks_what_its_json_schema_says(kind, text):
 
     checked = kind.check(text, "GB")[1] is None
     assert checked == Draft202012Validator(kind.file_schema).is_valid(text)
+
+
+_FIGURE_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**3), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.from_regex(r"[+-]?[0-9]{1,20}([ ,.][0-9]{1,4}){0,6}", fullmatch=True),
+    st.text(alphabet="+-0123456789 ,.", max_size=24),
+)
+
+
+@given(st.sampled_from(["population", "internet_users"]), _FIGURE_VALUES)
+@SETTINGS
+def test_a_figure_loads_exactly_when_the_profile_schema_passes_it(figure, value):
+    """The figures' ranges are declared once (`profile_schema.RANGES`): whatever a figure's
+    value, the file loads exactly when the published JSON Schema passes it."""
+    import json
+
+    document = json.loads(json.dumps(yaml.safe_load(PROFILE_TEXT), default=str))
+    document["background"][figure]["value"] = value
+    loaded = load_or_refuse(json.dumps(document).encode(), json_first=True) is not None
+    assert loaded == _profile_schema().is_valid(document), value
+
+
+@functools.cache
+def _profile_schema() -> Any:
+    from jsonschema import Draft202012Validator
+
+    from cwprofile.profile_schema import json_schema
+
+    return Draft202012Validator(json_schema())

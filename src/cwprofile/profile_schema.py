@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from cwprofile.addresses import IS_URL, URL
-from cwprofile.catalog import BY_ID, INDICATORS, suggest
+from cwprofile.catalog import BY_ID, INDICATORS, Indicator, suggest
 from cwprofile.errors import InvalidProfile, Problem
 from cwprofile.model import (
     CONTACT_FIELDS,
-    FILE_CONTACT_FIELDS,
     INDICATOR_ENTRY,
     NO_CONTACT,
     SCHEMA_VERSION,
@@ -36,8 +35,13 @@ UNKNOWN = frozenset({"unknown"})  # or null: the profile does not settle yes or 
 # Each rule is written once, as a regular expression that means the same in Python and in
 # JSON Schema (ECMA-262), so that `validate` and `cwprofile schema` accept the same files.
 NUMBER = r"[+-]?[0-9]+(?:[ ,\u00a0][0-9]{3})*(?:\.[0-9]+)?"
-# What JSON Schema can say of the figures' ranges, written as text (`validate` counts digits).
-POPULATION = r"\+?[0-9]{1,3}(?:[ ,\u00a0]?[0-9]{3}){0,5}(?:\.0+)?"
+# A figure's value written as text: a whole number of at most MAX_DIGITS digits, grouped in
+# threes by one separator each or not at all; a percentage, 0 to 100. Both `validate` and
+# JSON Schema hold text to these.
+POPULATION = (
+    rf"\+?(?:[0-9]{{1,3}}(?:[ ,\u00a0][0-9]{{3}}){{0,{MAX_DIGITS // 3 - 1}}}|[0-9]{{1,{MAX_DIGITS}}})"
+    r"(?:\.0+)?"
+)
 PERCENTAGE = r"\+?(?:100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)"
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _URL = IS_URL
@@ -45,26 +49,109 @@ _NUMBER = re.compile(NUMBER)
 _DATE = re.compile(DATE)
 READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)  # older files read as they are
 
-TOP_LEVEL = (
-    "schema_version",
-    "country",
-    "background",
-    "indicators",
-    "contact",
-    "provenance",
-    "derived",  # what `show --json` adds; ignored on load
-    "warnings",  # likewise
-)
-PROFILE_KEYS = frozenset({"schema_version", "country", "indicators"})  # one at least
-FIGURES = ("population", "internet_users")
-# What each figure's value may be: a population is not negative, a share is a percentage.
-RANGES = {"population": (0, math.inf, True), "internet_users": (0, 100, False)}
-RANGE_TEXT = {
-    "population": "a population: a whole number, 0 or more",
-    "internet_users": "a percentage, 0 to 100",
+NULLABLE_TEXT: dict[str, Any] = {"type": ["string", "null"]}
+REQUIRED_TEXT: dict[str, Any] = {"type": "string", "pattern": "\\S"}
+# Blank text in an optional field counts as left out, as in `validate`.
+WEB_ADDRESS: dict[str, Any] = {"type": ["string", "null"], "pattern": f"^(?:\\s*|{URL})$"}
+MADE = None  # a key whose JSON Schema `json_schema` makes (from the catalog, the countries)
+
+
+class Keys(NamedTuple):
+    """One mapping of a profile file, declared once: its keys, in order, each with what JSON
+    Schema says of its value, and the ones it requires. `validate` accepts exactly these keys
+    and requires the same ones; `json_schema` makes the mapping's schema of it."""
+
+    schemas: dict[str, dict[str, Any] | None]
+    required: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.schemas)
+
+    def schema(self, types: str | list[str] = "object", **made: dict[str, Any]) -> dict[str, Any]:
+        """The mapping's JSON Schema, with the schemas of its MADE keys given by name."""
+        properties = {
+            key: made[key] if schema is MADE else schema for key, schema in self.schemas.items()
+        }
+        return {
+            "type": types,
+            "additionalProperties": False,
+            **({"required": list(self.required)} if self.required else {}),
+            "properties": properties,
+        }
+
+
+class Range(NamedTuple):
+    """What a background figure's value may be, for `validate` and for JSON Schema."""
+
+    minimum: int
+    maximum: int
+    whole: bool
+    said: str  # in a problem: "expected <said>"
+    as_text: str  # the value written as text, as a pattern (JSON Schema cannot parse text)
+
+    def holds(self, value: float, written: Any = None) -> bool:
+        """Whether a value is in the range, and, when the file writes it as text, written as
+        `as_text` says (`000` reads as 0, but is no percentage JSON Schema would pass)."""
+        if isinstance(written, str) and not re.fullmatch(rf"\s*(?:{self.as_text})\s*", written):
+            return False
+        return self.minimum <= value <= self.maximum and (not self.whole or value == int(value))
+
+    def json(self) -> dict[str, Any]:
+        kind = "integer" if self.whole else "number"
+        return {"type": kind, "minimum": self.minimum, "maximum": self.maximum}
+
+
+RANGES = {
+    # A population: not negative, of at most MAX_DIGITS digits.
+    "population": Range(
+        0, 10**MAX_DIGITS - 1, True, "a population: a whole number, 0 or more", POPULATION
+    ),
+    "internet_users": Range(0, 100, False, "a percentage, 0 to 100", PERCENTAGE),  # a share
 }
-FIGURE_FIELDS = ("as_printed", "value", "source", "date")
-PROVENANCE_FIELDS = ("last_updated", "disclaimer", "more_information")
+
+TOP_LEVEL = Keys(
+    {
+        "schema_version": MADE,
+        "country": MADE,
+        "background": MADE,
+        "indicators": MADE,
+        "contact": MADE,
+        "provenance": MADE,
+        # What `show --json` adds; ignored on load.
+        "derived": {
+            "type": ["object", "null"],
+            "description": "computed by cwprofile (`show --json`); ignored on load",
+        },
+        "warnings": {"description": "printed by `show --json`; ignored on load"},
+    },
+    required=("schema_version", "country", "indicators"),
+)
+PROFILE_KEYS = frozenset(TOP_LEVEL.required)  # a profile file has one at least
+COUNTRY = Keys(
+    {"name": REQUIRED_TEXT, "iso2": {"type": "string"}, "iso3": {"type": "string"}},
+    required=("name", "iso2", "iso3"),
+)
+BACKGROUND = Keys(dict.fromkeys(RANGES, MADE))
+FIGURE = Keys(
+    {
+        "as_printed": REQUIRED_TEXT,
+        "value": MADE,
+        "source": NULLABLE_TEXT,
+        "date": {"type": ["string", "integer", "null"]},
+    },
+    required=("as_printed",),
+)
+INDICATOR = Keys(dict.fromkeys(INDICATOR_ENTRY, MADE), required=("status",))
+# Each as its kind says (`contact_kinds`); derived fields are computed, never read.
+CONTACT = Keys({f.name: f.kind.file_schema for f in CONTACT_FIELDS if f.derived_from is None})
+PROVENANCE = Keys(
+    {
+        "last_updated": {"type": ["string", "null"], "pattern": f"^(?:{DATE})$", "format": "date"},
+        "disclaimer": WEB_ADDRESS,
+        "more_information": WEB_ADDRESS,
+    }
+)
 
 
 class _Checker:
@@ -77,10 +164,11 @@ class _Checker:
             Problem(self.document.name, self.document.line_of(path), dotted(path), message)
         )
 
-    def mapping(self, value: Any, path: FieldPath, allowed: tuple[str, ...]) -> dict[str, Any]:
+    def mapping(self, value: Any, path: FieldPath, keys: Keys) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.problem(path, f"expected a mapping, found {_kind(value)}")
             return {}
+        allowed = keys.names
         for key in value:
             if key not in allowed:
                 self.problem((*path, key), f"unknown field (expected one of: {', '.join(allowed)})")
@@ -197,10 +285,11 @@ def _country(check: _Checker, value: Any) -> Country | None:
     if value is None:
         check.problem(path, "is required")
         return None
-    fields = check.mapping(value, path, ("name", "iso2", "iso3"))
-    name = check.text(fields, "name", path, required=True)
-    iso2 = check.text(fields, "iso2", path, required=True)
-    iso3 = check.text(fields, "iso3", path, required=True)
+    fields = check.mapping(value, path, COUNTRY)
+    name, iso2, iso3 = (
+        check.text(fields, key, path, required=key in COUNTRY.required)
+        for key in ("name", "iso2", "iso3")
+    )
     if iso2 is not None and iso3 is not None:
         from cwprofile.countries import check_codes, check_name
 
@@ -219,15 +308,18 @@ def _background(check: _Checker, value: Any) -> tuple[Figure | None, Figure | No
     path = ("background",)
     if value is None:
         return None, None
-    fields = check.mapping(value, path, FIGURES)
-    return tuple(_figure(check, fields.get(key), (*path, key)) for key in FIGURES)  # type: ignore[return-value]
+    fields = check.mapping(value, path, BACKGROUND)
+    population, internet_users = (
+        _figure(check, fields.get(key), (*path, key), RANGES[key]) for key in BACKGROUND.names
+    )
+    return population, internet_users
 
 
-def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
+def _figure(check: _Checker, value: Any, path: FieldPath, allowed: Range) -> Figure | None:
     if value is None:
         return None
-    fields = check.mapping(value, path, FIGURE_FIELDS)
-    as_printed = check.text(fields, "as_printed", path, required=True)
+    fields = check.mapping(value, path, FIGURE)
+    as_printed = check.text(fields, "as_printed", path, required="as_printed" in FIGURE.required)
     number = fields.get("value")
     if number is None and as_printed is not None:
         match = _NUMBER.search(as_printed)
@@ -239,9 +331,8 @@ def _figure(check: _Checker, value: Any, path: FieldPath) -> Figure | None:
             (*path, "value"),
             f"expected a finite number of at most {MAX_DIGITS} digits, found {shown!r}",
         )
-    low, high, whole = RANGES[path[-1]]
-    if parsed is not None and not (low <= parsed <= high and (not whole or parsed == int(parsed))):
-        check.problem((*path, "value"), f"expected {RANGE_TEXT[path[-1]]}, found {parsed!r}")
+    if parsed is not None and not allowed.holds(parsed, fields.get("value")):
+        check.problem((*path, "value"), f"expected {allowed.said}, found {number!r}")
         parsed = None
     source = check.text(fields, "source", path)
     date = fields.get("date")
@@ -306,7 +397,7 @@ def _findings(check: _Checker, value: Any) -> tuple[Finding, ...]:
 
 
 def _finding(check: _Checker, indicator: Any, entry: Any, path: FieldPath) -> Finding | None:
-    fields = check.mapping(entry, path, INDICATOR_ENTRY)
+    fields = check.mapping(entry, path, INDICATOR)
     if not fields and not isinstance(entry, dict):
         return None
     expected = {
@@ -365,7 +456,7 @@ def _contact(check: _Checker, value: Any, region: str | None) -> Contact:
     path = ("contact",)
     if value is None:
         return NO_CONTACT
-    fields = check.mapping(value, path, FILE_CONTACT_FIELDS)
+    fields = check.mapping(value, path, CONTACT)
     values: dict[str, str | None] = {}
     for field in CONTACT_FIELDS:
         if field.derived_from is None:
@@ -387,7 +478,7 @@ def _provenance(check: _Checker, value: Any) -> Provenance:
     path = ("provenance",)
     if value is None:
         return Provenance(None, None, None)
-    fields = check.mapping(value, path, PROVENANCE_FIELDS)
+    fields = check.mapping(value, path, PROVENANCE)
     return Provenance(
         last_updated=_date(check, fields.get("last_updated"), (*path, "last_updated")),
         disclaimer=check.url(fields, "disclaimer", path),
@@ -440,14 +531,10 @@ def _exact(pattern: str) -> str:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a profile file: for editors, and equal to
     `validate` but for what JSON Schema cannot say (whether a phone number can be read as one;
-    calendar dates need a format-asserting validator)."""
+    calendar dates need a format-asserting validator). Made of the same declarations as the
+    validator: the mappings' `Keys`, the figures' `RANGES`, the contact fields' kinds."""
     from cwprofile.countries import all_codes
 
-    text = {"type": "string"}
-    required_text = {"type": "string", "pattern": "\\S"}
-    nullable_text = {"type": ["string", "null"]}
-    # Blank text in an optional field counts as left out, as in `validate`.
-    url = {"type": ["string", "null"], "pattern": _exact(f"\\s*|{URL}")}
     status = {
         "description": "yes, no or unknown: true/false/null, or yes/no, y/n, true/false, "
         "on/off, unknown in any case",
@@ -457,51 +544,23 @@ def json_schema() -> dict[str, Any]:
         ],
     }
 
-    def figure(number: dict[str, Any], text: str) -> dict[str, Any]:
-        """A figure whose value is a number as `number` says, or text reading as one."""
-        return {
-            "type": ["object", "null"],
-            "additionalProperties": False,
-            "required": ["as_printed"],
-            "properties": {
-                "as_printed": required_text,
-                "value": {
-                    "oneOf": [
-                        {"type": "null"},
-                        number,
-                        {"type": "string", "pattern": f"^\\s*(?:{text})\\s*$"},
-                    ]
-                },
-                "source": nullable_text,
-                "date": {"type": ["string", "integer", "null"]},
-            },
-        }
+    def figure(allowed: Range) -> dict[str, Any]:
+        """A figure whose value is a number in its range, or text reading as one."""
+        as_text = {"type": "string", "pattern": f"^\\s*(?:{allowed.as_text})\\s*$"}
+        value = {"oneOf": [{"type": "null"}, allowed.json(), as_text]}
+        return FIGURE.schema(["object", "null"], value=value)
 
-    figures = {
-        # A population: not negative, at most MAX_DIGITS digits, as a number or as text.
-        "population": figure(
-            {"type": "integer", "minimum": 0, "maximum": 10**MAX_DIGITS - 1}, POPULATION
-        ),
-        # A share: 0 to 100.
-        "internet_users": figure({"type": "number", "minimum": 0, "maximum": 100}, PERCENTAGE),
-    }
-    indicator_properties = {
-        ind.id: {
-            "type": "object",
-            "title": f"{ind.code} {ind.title}",
-            "additionalProperties": False,
-            "required": ["status"],
-            "properties": {
-                "code": {"enum": [ind.code, None]},
-                "title": {"enum": [ind.title, None]},
-                "pillar": {"enum": [ind.pillar.id, None]},
-                "section": {"enum": [ind.section.id, None]},
-                "status": status,
-                "evidence": nullable_text,
-            },
+    def indicator(ind: Indicator) -> dict[str, Any]:
+        named = {
+            "code": ind.code,
+            "title": ind.title,
+            "pillar": ind.pillar.id,
+            "section": ind.section.id,
         }
-        for ind in INDICATORS
-    }
+        given = {key: {"enum": [name, None]} for key, name in named.items()}
+        entry = INDICATOR.schema(**given, status=status, evidence=NULLABLE_TEXT)
+        return {"title": f"{ind.code} {ind.title}", **entry}
+
     # The ISO 3166 pairs: an alpha-2 and alpha-3 code of the same country, in any case.
     iso_pairs = [
         {
@@ -512,60 +571,24 @@ def json_schema() -> dict[str, Any]:
         }
         for c in all_codes()
     ]
-    versions = [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]
+    indicators = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [ind.id for ind in INDICATORS],
+        "properties": {ind.id: indicator(ind) for ind in INDICATORS},
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://cwprofile.invalid/schema/profile-{SCHEMA_VERSION}.json",
         "title": "cwprofile profile file",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["schema_version", "country", "indicators"],
-        "properties": {
-            "schema_version": {"enum": versions},
-            "country": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name", "iso2", "iso3"],
-                "properties": {"name": required_text, "iso2": text, "iso3": text},
-                "anyOf": iso_pairs,
-            },
-            "background": {
-                "type": ["object", "null"],
-                "additionalProperties": False,
-                "properties": figures,
-            },
-            "indicators": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": [ind.id for ind in INDICATORS],
-                "properties": indicator_properties,
-            },
-            "contact": {
-                "type": ["object", "null"],
-                "additionalProperties": False,
-                "properties": {
-                    field.name: field.kind.file_schema
-                    for field in CONTACT_FIELDS
-                    if field.derived_from is None
-                },
-            },
-            "provenance": {
-                "type": ["object", "null"],
-                "additionalProperties": False,
-                "properties": {
-                    "last_updated": {
-                        "type": ["string", "null"],
-                        "pattern": _exact(DATE),
-                        "format": "date",
-                    },
-                    "disclaimer": url,
-                    "more_information": url,
-                },
-            },
-            "derived": {
-                "type": ["object", "null"],
-                "description": "computed by cwprofile (`show --json`); ignored on load",
-            },
-            "warnings": {"description": "printed by `show --json`; ignored on load"},
-        },
+        **TOP_LEVEL.schema(
+            schema_version={"enum": [*READABLE_VERSIONS, *(str(v) for v in READABLE_VERSIONS)]},
+            country={**COUNTRY.schema(), "anyOf": iso_pairs},
+            background=BACKGROUND.schema(
+                ["object", "null"], **{key: figure(allowed) for key, allowed in RANGES.items()}
+            ),
+            indicators=indicators,
+            contact=CONTACT.schema(["object", "null"]),
+            provenance=PROVENANCE.schema(["object", "null"]),
+        ),
     }
