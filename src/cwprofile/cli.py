@@ -1009,9 +1009,7 @@ def main() -> None:
     try:
         _app_for(sys.argv[1:])(obj=environment)
     except _Interrupted as signalled:
-        terminated = signalled.signum == signal.SIGTERM
-        _stderr("Error: terminated" if terminated else "Error: interrupted")
-        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        sys.exit(_interrupted(signalled))
     except CwprofileError as error:  # raised outside a command: --version, --help, completion
         _stderr(f"Error: {error}")
         sys.exit(error.exit_code)
@@ -1028,6 +1026,12 @@ def main() -> None:
         sys.exit(EXIT_BUG)
 
 
+def _interrupted(signalled: _Interrupted) -> int:
+    terminated = signalled.signum == signal.SIGTERM
+    _stderr("Error: terminated" if terminated else "Error: interrupted")
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
 def run() -> None:
     """The console script: `main`, then leave without tearing the interpreter down.
 
@@ -1036,14 +1040,20 @@ def run() -> None:
     left to do: every file cwprofile wrote is closed, and stdout and stderr are flushed below.
     """
     try:
-        main()
-        code: int = EXIT_OK
+        try:
+            main()
+            code: int = EXIT_OK
+        finally:
+            # The run is over: a signal from now on waits, unheard, for the exit below.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     except SystemExit as exit_:
         if exit_.code is None or isinstance(exit_.code, int):
             code = exit_.code or EXIT_OK
         else:
             _stderr(str(exit_.code))
             code = EXIT_ERROR
+    except _Interrupted as signalled:  # it came after main's own handlers, before the block
+        code = _interrupted(signalled)
     try:
         sys.stdout.flush()  # what is still buffered meets the same rules as any write
     except SystemExit:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cwprofile.catalog import (
     INDICATORS,
@@ -25,7 +25,7 @@ from cwprofile.reports.report import Records, Report
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from cwprofile.blocks import Block
+    from cwprofile.blocks import Block, Highlighted
     from cwprofile.catalog import Indicator
     from cwprofile.compiled import Entry
     from cwprofile.library import Library
@@ -48,6 +48,41 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
     return evidence[start:end], start
 
 
+class Match(NamedTuple):
+    """Where a text was found: the profile, the indicator, its status, the whole evidence and
+    the spans of the evidence that match."""
+
+    entry: Entry
+    indicator: Indicator
+    status: bool | None
+    evidence: str
+    spans: list[tuple[int, int]]
+
+
+def find_matches(
+    library: Library,
+    text: str,
+    entries: Sequence[Entry] | None = None,
+    indicators: Sequence[Indicator] | None = None,
+    statuses: Sequence[bool | None] | None = None,
+    exact: bool = False,
+) -> list[Match]:
+    """Every evidence that mentions the text in the profiles, indicators and statuses given
+    (every one when None)."""
+    numbers = {entry.number for entry in entries} if entries is not None else None
+    found = []
+    chosen = indicators if indicators is not None else INDICATORS
+    for entry, indicator, status, evidence in library.mentions(text, chosen):
+        if numbers is not None and entry.number not in numbers:
+            continue
+        if statuses is not None and status not in statuses:
+            continue
+        spans = matches(evidence, text, exact)
+        if spans:
+            found.append(Match(entry, indicator, status, evidence, spans))
+    return found
+
+
 def search(
     library: Library,
     text: str,
@@ -59,91 +94,89 @@ def search(
 ) -> Report:
     """The evidence that mentions a text, as people type it (or `exact`ly as written), in
     the profiles, indicators and statuses given (every one when None)."""
-    from cwprofile.textsafe import safe_line
-
-    numbers = {entry.number for entry in entries} if entries is not None else None
-    found = []
-    chosen_indicators = indicators if indicators is not None else INDICATORS
-    for entry, chosen, status, evidence in library.mentions(text, chosen_indicators):
-        if numbers is not None and entry.number not in numbers:
-            continue
-        if statuses is not None and status not in statuses:
-            continue
-        spans = matches(evidence, text, exact)
-        if spans:
-            found.append((entry, chosen, status, evidence, spans))
+    found = find_matches(library, text, entries, indicators, statuses, exact)
     document = document_of(
         library.warnings,
         query=text,
         count=len(found),
         matches=[
             {
-                **profile_ref(entry),
-                "indicator": indicator_document(chosen),
-                "status": status,
-                "evidence": evidence,
-                "matches": [list(span) for span in spans],
+                **profile_ref(match.entry),
+                "indicator": indicator_document(match.indicator),
+                "status": match.status,
+                "evidence": match.evidence,
+                "matches": [list(span) for span in match.spans],
             }
-            for entry, chosen, status, evidence, spans in found
+            for match in found
+        ],
+    )
+    # As grep: exit 1 when nothing matches, so that scripts can test for a match.
+    return Report(
+        f"Search: {text}",
+        document,
+        lambda: search_blocks(found, text, wide, exact),
+        lambda: search_records(found),
+        exit_code=0 if found else 1,
+    )
+
+
+def search_records(found: Sequence[Match]) -> Records:
+    return Records(
+        (*REF_COLUMNS, "indicator", "code", "title", "status", "evidence", "matches"),
+        [
+            (
+                *ref_cells(m.entry),
+                m.indicator.id,
+                m.indicator.code,
+                m.indicator.title,
+                m.status,
+                m.evidence,
+                " ".join(f"{a}-{b}" for a, b in m.spans),
+            )
+            for m in found
         ],
     )
 
-    def records() -> Records:
-        return Records(
-            (*REF_COLUMNS, "indicator", "code", "title", "status", "evidence", "matches"),
-            [
-                (
-                    *ref_cells(entry),
-                    chosen.id,
-                    chosen.code,
-                    chosen.title,
-                    status,
-                    evidence,
-                    " ".join(f"{a}-{b}" for a, b in spans),
-                )
-                for entry, chosen, status, evidence, spans in found
-            ],
+
+def shown_snippet(match: Match, text: str, exact: bool = False) -> Highlighted:
+    """The match's snippet as people see it: safe to print, `…` where it was cut, and the
+    query found again in it, to be highlighted."""
+    from cwprofile.blocks import Highlighted
+    from cwprofile.textsafe import safe_line
+
+    part, start = snippet(match.evidence, match.spans)
+    shown = ("…" if start else "") + safe_line(part)
+    if start + len(part) < len(match.evidence):
+        shown += "…"
+    return Highlighted(shown, tuple(matches(shown, text, exact)))
+
+
+def search_blocks(
+    found: Sequence[Match], text: str, wide: bool = False, exact: bool = False
+) -> tuple[Block, ...]:
+    """A row a match: the country (and edition) and the indicator say which it is, and a
+    split table repeats both beside every snippet. ISO codes and dates: `--wide`."""
+    from cwprofile.blocks import Column, Paragraph, Table
+
+    if not found:
+        return (Paragraph(f"No match for {text!r}"),)
+    editions = editions_of(m.entry for m in found)
+    rows = tuple(
+        (
+            country_label(m.entry, editions),
+            f"{m.indicator.code} {m.indicator.title}",
+            *((iso_codes(m.entry), m.entry.last_updated) if wide else ()),
+            status_cell(m.status),
+            shown_snippet(m, text, exact),
         )
-
-    def blocks() -> tuple[Block, ...]:
-        """A row a match: the country (and edition) and the indicator say which it is, and
-        a split table repeats both beside every snippet. ISO codes and dates: `--wide`."""
-        from cwprofile.blocks import Column, Highlighted, Paragraph, Table
-
-        editions = editions_of(entry for entry, *_ in found)
-        rows = []
-        for entry, chosen, status, evidence, spans in found:
-            part, start = snippet(evidence, spans)
-            shown = ("…" if start else "") + safe_line(part)
-            if start + len(part) < len(evidence):
-                shown += "…"
-            local = tuple(matches(shown, text, exact))
-            where = (iso_codes(entry), entry.last_updated) if wide else ()
-            rows.append(
-                (
-                    country_label(entry, editions),
-                    f"{chosen.code} {chosen.title}",
-                    *where,
-                    status_cell(status),
-                    Highlighted(shown, local),
-                )
-            )
-        where_columns = (Column("ISO"), Column("Updated")) if wide else ()
-        table = Table(
-            (
-                Column("Country", "text"),
-                Column("Indicator", "text"),
-                *where_columns,
-                Column("Status"),
-                Column("Evidence", "prose"),
-            ),
-            tuple(rows),
-            key_columns=2,
-        )
-        if not found:
-            return (Paragraph(f"No match for {text!r}"),)
-        summary = f"{plural(len(found), 'match', 'matches')} for {text!r}"
-        return (table, Paragraph(summary))
-
-    # As grep: exit 1 when nothing matches, so that scripts can test for a match.
-    return Report(f"Search: {text}", document, blocks, records, exit_code=0 if found else 1)
+        for m in found
+    )
+    columns = (
+        Column("Country", "text"),
+        Column("Indicator", "text"),
+        *((Column("ISO"), Column("Updated")) if wide else ()),
+        Column("Status"),
+        Column("Evidence", "prose"),
+    )
+    summary = f"{plural(len(found), 'match', 'matches')} for {text!r}"
+    return (Table(columns, rows, key_columns=2), Paragraph(summary))
