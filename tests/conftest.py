@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -238,3 +239,9 @@ def write_many(folder: Path, count: int = 39) -> Path:
     )
     (folder / f"{first}-2013.yaml").write_text(older, encoding="utf-8")
     return folder
+
+
+def has_code(text: str, code: str) -> bool:
+    """Whether the text holds an indicator or pillar code as a token of its own: `2.1` is not
+    found inside `1.2.1` or `2.1.3`, nor `1.2` inside `1.2.1`."""
+    return re.search(rf"(?<![\d.]){re.escape(code)}(?!\.?\d)", text) is not None

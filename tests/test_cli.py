@@ -12,6 +12,8 @@ from cwprofile import __version__
 from cwprofile.catalog import INDICATORS
 from cwprofile.cli import app
 
+from .conftest import has_code
+
 COMMANDS = [
     "show", "indicator", "indicators", "countries", "list", "report-contact", "compare",
     "search", "validate", "schema", "import", "remove", "database", "cache",
@@ -56,7 +58,7 @@ def test_show_prints_every_section_with_marks_and_contact(run):
     out = run("show", "cambodia").stdout
     assert out.startswith("Cyberwellness profile: Cambodia (KH, KHM)\n")
     for indicator in INDICATORS:
-        assert f"{indicator.code}" in out and indicator.title in out
+        assert has_code(out, indicator.code) and indicator.title in out
     for heading in (
         "1.1 Legal measures: 1/2 yes",
         "1.4 Capacity building: 0/4 yes",
@@ -378,3 +380,31 @@ def test_top_level_options_and_groups_get_the_full_app():
 
     for arguments in ([], ["--help"], ["--debug", "show", "kh"], ["cache", "clear"], ["nonsense"]):
         assert _app_for(arguments) is app
+
+
+def test_every_command_returns_a_report_and_declares_only_its_own_options():
+    """The CLI's commands, as written: each returns a Report (which carries its exit code),
+    and takes the option groups (`Request`, `ProfileOptions`, ...) and the run's
+    `Environment` as one parameter each, never their options one by one."""
+    import inspect
+
+    from cwprofile.cli import GROUPS, Environment, cache_app
+
+    group_options = {p.name for group in GROUPS.values() for p in group.options}
+    for typer_app in (app, cache_app):
+        for name, (_, _, function) in typer_app.commands.items():
+            signature = inspect.signature(function)
+            assert signature.return_annotation == "Report", name
+            own = {
+                p.name
+                for p in signature.parameters.values()
+                if p.annotation not in (*GROUPS, Environment)
+            }
+            # `import` writes files of its own: its --force is its, not the export's.
+            assert own & group_options <= ({"force"} if name in ("import", "database") else set())
+
+
+def test_a_code_is_found_as_a_token_never_inside_another():
+    assert has_code("1.2.1 CIRT", "1.2.1") and has_code("(2.1)", "2.1")
+    assert not has_code("1.2.1 CIRT", "2.1") and not has_code("1.2.1", "1.2")
+    assert not has_code("2.1.3", "2.1") and not has_code("12.1", "2.1")

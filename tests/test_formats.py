@@ -128,17 +128,40 @@ def test_every_expected_file_is_a_pair_tested():
 
 
 def test_a_block_no_format_knows_fails_at_once(library):
-    """Formats match the block types exhaustively: a new block type is never left out."""
+    """Formats that show blocks match the block types exhaustively: a new block type is
+    never left out. (The others never read the blocks: the next test.)"""
     from cwprofile.reports.report import Report
 
     class Chart:
         pass
 
     report = Report("a chart", {}, (Chart(),))
-    for name, format_facts in FORMATS.items():
-        if not format_facts.for_programs or name in ("markdown", "html", "svg"):
-            with pytest.raises(TypeError, match="no format shows a Chart block"):
-                render(report, Format(name))
+    showing = [name for name, format_facts in FORMATS.items() if format_facts.reads == "blocks"]
+    assert len(showing) >= 2  # the table and the text, at least
+    for name in showing:
+        with pytest.raises(TypeError, match="no format shows a Chart block"):
+            render(report, Format(name))
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_a_format_builds_only_the_part_of_the_report_it_reads(name, library):
+    """What a format reads (`FormatFacts.reads`) is what it is: the parts it says it does not
+    read are never built (compare's matrix over 400 profiles is not drawn for --json)."""
+    from cwprofile.reports.report import Report
+
+    real = report_of("compare", library)
+    parts = {"document": real.document, "blocks": real.blocks, "records": real.records}
+
+    def never(part: str):
+        def build():
+            raise AssertionError(f"{name} built the {part}, which it does not read")
+
+        return build
+
+    reads = FORMATS[name].reads
+    built = {part: (value if part == reads else never(part)) for part, value in parts.items()}
+    report = Report(real.title, built["document"], built["blocks"], built["records"])
+    assert render(report, Format(name)) == render(real, Format(name))
 
 
 def test_the_table_of_formats_is_what_the_commands_offer(run):

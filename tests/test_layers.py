@@ -281,3 +281,86 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
         timeout=120,
     )
     assert "contact.fax: cannot read 'not a number' as a phone number" in checked.stdout
+
+
+def _toml(document: dict, path: tuple[str, ...] = ()) -> str:
+    """A profile document as TOML (which has no null: a null is left out, an unknown
+    status written `unknown`)."""
+    import json
+
+    def scalar(value):
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+    plain = {k: v for k, v in document.items() if not isinstance(v, dict)}
+    lines = [f"[{'.'.join(path)}]"] if path else []
+    for key, value in plain.items():
+        if value is None and key == "status":
+            value = "unknown"
+        if value is not None:
+            lines.append(
+                f"{key} = {scalar(value).lower() if isinstance(value, bool) else scalar(value)}"
+            )
+    text = "\n".join(lines) + "\n"
+    for key, value in document.items():
+        if isinstance(value, dict):
+            text += "\n" + _toml(value, (*path, key))
+    return text
+
+
+def test_a_profile_file_kind_is_declared_in_two_places(tmp_path):
+    """A scratch copy of the package that reads TOML profile files: their ending in
+    `folders.KINDS` and their reader in `reader.READERS`, nothing else. The bundled
+    profile written as TOML then loads, validates and shows as the YAML file does."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    copy = tmp_path / "cwprofile"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    folders = copy / "folders.py"
+    text = folders.read_text(encoding="utf-8")
+    kinds = 'KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}'
+    assert kinds in text
+    folders.write_text(text.replace(kinds, kinds[:-1] + ', ".toml": "toml"}'), "utf-8")
+    reader = copy / "reader.py"
+    text = reader.read_text(encoding="utf-8")
+    readers = 'READERS: dict[str, Callable[[str, str], Document]] = {"yaml": read_yaml, "json": _read_json}'
+    assert readers in text
+    toml_reader = (
+        "def _read_toml(text: str, name: str) -> Document:\n"
+        "    import tomllib\n\n"
+        "    try:\n"
+        "        return Document(name, tomllib.loads(text))\n"
+        "    except tomllib.TOMLDecodeError as error:\n"
+        "        raise _fail(name, str(error)) from None\n\n\n"
+    )
+    reader.write_text(
+        text.replace(readers, toml_reader + readers[:-1] + ', "toml": _read_toml}'), "utf-8"
+    )
+    profile = tmp_path / "cambodia.toml"
+    bundled = PACKAGE.parent.parent / "profiles" / "cambodia.yaml"
+    profile.write_text(_toml(yaml.safe_load(bundled.read_text("utf-8"))), "utf-8")
+
+    def cwprofile(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", "from cwprofile.cli import run; run()", *arguments],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+            timeout=120,
+        )
+
+    checked = cwprofile("validate", str(profile))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    as_toml = json.loads(cwprofile("show", "kh", "-p", str(profile), "--json", "--no-cache").stdout)
+    as_yaml = json.loads(cwprofile("show", "kh", "-p", str(bundled), "--json", "--no-cache").stdout)
+    assert as_toml["derived"].pop("origin").endswith("cambodia.toml")  # not the bundled one
+    as_yaml["derived"].pop("origin")
+    assert as_toml == as_yaml
+    broken = tmp_path / "broken.toml"
+    broken.write_text("country = [", "utf-8")
+    refused = cwprofile("validate", str(broken))
+    assert refused.returncode == 1 and refused.stdout.startswith(f"{broken}:"), refused.stdout

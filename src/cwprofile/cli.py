@@ -42,7 +42,11 @@ def _as_command(function: Callable[..., Any]) -> Callable[..., None]:
     become one line on stderr and their exit code, inside the app, so that Typer's test
     runner sees exactly what a user sees."""
     signature = inspect.signature(function)
-    own = [p for p in signature.parameters.values() if p.annotation not in GROUPS]
+    given = (*GROUPS, Environment)
+    own = [p for p in signature.parameters.values() if p.annotation not in given]
+    environment_name = next(
+        (p.name for p in signature.parameters.values() if p.annotation is Environment), None
+    )
     groups = [
         (p.name, GROUPS[p.annotation])
         for p in signature.parameters.values()
@@ -56,13 +60,14 @@ def _as_command(function: Callable[..., Any]) -> Callable[..., None]:
         built = {}
         for name, group in groups:  # in order: the output asked for is checked first
             built[name] = group.build(environment, [kwargs.pop(p.name) for p in group.options])
+        if environment_name is not None:
+            built[environment_name] = environment
         try:
             report = function(*args, **kwargs, **built)
-            if report is not None:
-                request = next(v for v in built.values() if isinstance(v, Request))
-                emit(report, request)
-                if report.exit_code:
-                    raise typer.Exit(report.exit_code)
+            if report.shown:
+                emit(report, next(v for v in built.values() if isinstance(v, Request)))
+            if report.exit_code:
+                raise typer.Exit(report.exit_code)
         except CwprofileError as error:
             environment.fail(error)
 
@@ -343,6 +348,24 @@ class ShowRequest(Request):
     __slots__ = ()
 
 
+class ImportRequest(Request):
+    """The output of `import`: a profile file, an explanation or a summary."""
+
+    __slots__ = ()
+
+
+class JsonRequest(Request):
+    """A document that is JSON and nothing else (a JSON Schema): no options."""
+
+    __slots__ = ()
+
+
+class TextRequest(Request):
+    """A line for scripts and people alike (a folder's path): no options."""
+
+    __slots__ = ()
+
+
 class ProfileOptions:
     """Which profiles a command reads: the folders and files given (before the command and
     after it), the cache or not, strict or not; loaded when the command asks (`load`), after
@@ -404,6 +427,15 @@ def _output_group(formats: Any) -> OptionGroup:
 GROUPS: dict[Any, OptionGroup] = {
     Request: _output_group(Format),
     ShowRequest: _output_group(ProfileFormat),
+    # The import writes files of its own (`-o`, `--force`): the format alone.
+    ImportRequest: OptionGroup(
+        [("fmt", FormatOpt, None), ("as_json", JsonOpt, False)],
+        lambda environment, fmt, as_json: _request(
+            fmt, as_json, pager=environment.pager, kind=ImportRequest
+        ),
+    ),
+    JsonRequest: OptionGroup([], lambda environment: JsonRequest(Format.json)),
+    TextRequest: OptionGroup([], lambda environment: TextRequest(Format.text)),
     ProfileOptions: OptionGroup(
         [
             ("profiles_dir", ProfilesDirOpt, None),
@@ -743,10 +775,11 @@ def schema(
             autocompletion=_complete_schema,
         ),
     ] = "profile",
-) -> None:
+    *,
+    output: JsonRequest,
+) -> "Report":
     """Print a JSON Schema: of a profile file (for editors), or of a command's JSON output."""
-    from cwprofile.formats.json import dumps
-    from cwprofile.output import write_stdout
+    from cwprofile.reports.report import Report
     from cwprofile.reports.schemas import SCHEMAS
 
     build = SCHEMAS.get(name.lower())
@@ -754,7 +787,7 @@ def schema(
         raise typer.BadParameter(
             f"no schema {name!r}; one of: {', '.join(SCHEMAS)}", param_hint="NAME"
         )
-    write_stdout(dumps(build()))
+    return Report(f"JSON Schema: {name.lower()}", build)
 
 
 @app.command(
@@ -816,13 +849,13 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    *,
+    request: ImportRequest,
+    environment: Environment,
+) -> "Report":
     """Turn ITU Cyberwellness Profiles (PDF or text) into profile files."""
     from cwprofile.import_command import run
 
-    request = _request(fmt, as_json)
     if add and output is not None:
         raise typer.BadParameter(
             "--add writes into your own library; leave -o out (or -o without --add)",
@@ -847,9 +880,9 @@ def import_(
             "formats are for --explain and the summary of an import into a folder (-o DIR/)",
             param_hint="--format",
         )
-    code = run(sources, output, force, lenient, explain, _country(country), request, _stderr, add)
-    if code:
-        raise typer.Exit(code)
+    if output is None and not add and not explain and request.format is None:
+        request.format = Format.yaml  # the profile file itself, on a terminal too
+    return run(sources, output, force, lenient, explain, _country(country), environment.say, add)
 
 
 def _country(code: str | None) -> "Country | None":
@@ -887,13 +920,16 @@ def database(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     *,
     profiles: ProfileOptions,
-) -> None:
+    environment: Environment,
+) -> "Report":
     """Write the loaded profiles as a SQLite database, for sqlite3, datasette, sqlite-utils
     or pandas; its tables are described in the README."""
     from cwprofile.library import write_database
+    from cwprofile.reports.report import Report
 
     count = write_database(profiles.load(), target, force)
-    _stderr(f"Wrote {count} profile{'s' * (count != 1)} to {target}")
+    environment.say(f"Wrote {count} profile{'s' * (count != 1)} to {target}")
+    return Report.nothing("Database")
 
 
 @app.command(
@@ -901,10 +937,11 @@ def database(
         "cwprofile remove gb", "cwprofile remove gb@2016-05-03", "cwprofile remove 'united kingdom'"
     )
 )
-def remove(country: CountryArg) -> None:
+def remove(country: CountryArg, *, environment: Environment) -> "Report":
     """Take a profile out of your own library (its newest edition, or COUNTRY@DATE)."""
     from cwprofile.folders import library_dir
     from cwprofile.library import library_file, load
+    from cwprofile.reports.report import Report
 
     folder = library_dir()
     library = load(use_cache=False)
@@ -917,37 +954,40 @@ def remove(country: CountryArg) -> None:
     others = [e for e in library.editions(entry.iso3) if e.number != entry.number]
     editions = [f"{e.iso2}@{e.last_updated or 'undated'}" for e in others]
     left = f"; still loaded: {', '.join(editions)}" if editions else ""
-    _stderr(f"Removed {path} from your library ({folder}){left}")
+    environment.say(f"Removed {path} from your library ({folder}){left}")
+    return Report.nothing("Remove")
 
 
 @cache_app.command("clear", epilog=_examples("cwprofile cache clear"))
-def cache_clear() -> None:
+def cache_clear(*, environment: Environment) -> "Report":
     """Delete the compiled cache; it is rebuilt on the next run. Exit 1 if any of it stays."""
     from cwprofile.cache import cache_dir, clear, shared_folder_notice
+    from cwprofile.reports.report import Report
 
     removed, failed, others = clear()
     for path, why in failed:
-        _stderr(f"Error: cannot remove {path}: {why}")
-    _stderr(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
+        environment.say(f"Error: cannot remove {path}: {why}")
+    environment.say(f"Removed {len(removed)} cache file{'s' * (len(removed) != 1)}.")
     folder = cache_dir()
     notice = shared_folder_notice(folder, others) if folder is not None else None
     if notice:
-        _stderr(notice)
-    if failed:
-        raise typer.Exit(EXIT_ERROR)
+        environment.say(notice)
+    return Report.nothing("Cache", exit_code=EXIT_ERROR if failed else EXIT_OK)
 
 
 @cache_app.command("path", epilog=_examples('ls -l "$(cwprofile cache path)"'))
-def cache_path() -> None:
+def cache_path(*, output: TextRequest) -> "Report":
     """Print the folder the cache is kept in (exit 1 when there is none: no usable HOME)."""
+    from cwprofile.blocks import Lines
     from cwprofile.cache import cache_dir
-    from cwprofile.output import write_stdout
+    from cwprofile.reports.report import Report
 
     folder = cache_dir()
     if folder is None:
-        _stderr("Error: no cache folder: HOME is not set to a full path; set CWPROFILE_CACHE_DIR")
-        raise typer.Exit(EXIT_ERROR)
-    write_stdout(f"{folder}\n")
+        raise CwprofileError(
+            "no cache folder: HOME is not set to a full path; set CWPROFILE_CACHE_DIR"
+        )
+    return Report("Cache folder", {"path": str(folder)}, (Lines((str(folder),)),))
 
 
 # Entry point ---------------------------------------------------------------------------------

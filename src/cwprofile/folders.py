@@ -15,16 +15,16 @@ from cwprofile.errors import CwprofileError
 # A profile file's kind is its ending: whether its text is read as JSON first (YAML reads
 # most JSON, but the json module is faster and exact about numbers). A new kind is a line
 # here and its reader in reader.py (read_bytes).
-KINDS = {".yaml": False, ".yml": False, ".json": True}
+KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}  # ending: its reader (`reader.py`)
 PROFILE_SUFFIXES = tuple(KINDS)
 
 
-def kind_of(name: str) -> bool | None:
-    """Whether a file of this name is read as JSON first; None: not a profile file's name."""
+def kind_of(name: str) -> str | None:
+    """The kind of profile file a name is, by its ending; None: not a profile file's name."""
     lowered = name.lower()
-    for suffix, json_first in KINDS.items():
+    for suffix, kind in KINDS.items():
         if lowered.endswith(suffix):
-            return json_first
+            return kind
     return None
 
 

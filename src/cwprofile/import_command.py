@@ -1,6 +1,6 @@
 """The `import` command's controller: it reads the inputs with the importer (a library that
 returns what it read), draws the progress, writes the files, and hands the explanation or
-the summary to the output. Exit 1 when any profile failed."""
+the summary back as a Report. Exit 1 when any profile failed."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from cwprofile.countries import Country
 from cwprofile.errors import CwprofileError, OutputError
 from cwprofile.files import write_file
 from cwprofile.importer.many import Imported, Outcome, place_all, read_all
-from cwprofile.output import Request, emit, write_stdout
+from cwprofile.reports.report import Report
 
 
 def run(
@@ -22,13 +22,13 @@ def run(
     lenient: bool,
     explain: bool,
     country: Country | None,
-    request: Request,
     warn: Callable[[str], None],
     add: bool = False,
-) -> int:
-    """`cwprofile import`: the exit code. One profile goes to stdout (or to the file `-o`
-    names); many go one file per country into the folder `-o` names, with a summary; `add`
-    puts them in the user's own library, where every command finds them."""
+) -> Report:
+    """`cwprofile import`: what to show, and its exit code. One profile is the report itself
+    (or goes to the file `-o` names); many go one file per country into the folder `-o`
+    names, and the report is their summary; `add` puts them in the user's own library, where
+    every command finds them."""
     if add:
         from cwprofile.folders import DATA_VARIABLE, library_dir
 
@@ -43,7 +43,7 @@ def run(
         imported = read_all(sources, lenient, country, advance, force)
     count = sum(len(entry.results) for entry in imported)
     if output is not None and _is_folder(named or "", output, len(sources), count):
-        code, written = _into_folder(imported, output, force, explain, request)
+        report, written = _into_folder(imported, output, force, explain)
         if written and add:
             warn(
                 f"Added to your library ({output}): every command finds "
@@ -54,13 +54,13 @@ def run(
                 f"To use {'them' if written > 1 else 'it'}: cwprofile -p {output} COMMAND, or "
                 "import with --add into your own library, which every command reads."
             )
-        return code
+        return report
     if count > 1 and not (output is None and explain):
         raise CwprofileError(
             f"{imported[0].source} holds {count} profiles; "
             "give a folder with -o DIR to write one file per country"
         )
-    return _one_by_one(imported, output, force, explain, request, warn)
+    return _one_by_one(imported, output, force, explain, warn)
 
 
 def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
@@ -72,9 +72,9 @@ def _is_folder(named: str, output: Path, inputs: int, profiles: int) -> bool:
 
 
 def _into_folder(
-    imported: list[Imported], folder: Path, force: bool, explain: bool, request: Request
-) -> tuple[int, int]:
-    """The exit code, and how many files were written."""
+    imported: list[Imported], folder: Path, force: bool, explain: bool
+) -> tuple[Report, int]:
+    """The summary (failing when any profile failed), and how many files were written."""
     _make_folder(folder)
     outcomes = []
     for placed in place_all(imported, folder, force):
@@ -89,9 +89,9 @@ def _into_folder(
             outcomes.append(Outcome.failed(placed.source, str(error), country))
             continue
         outcomes.append(Outcome.read(placed.source, placed.result, str(placed.path)))
-    emit(_report(outcomes, explain, summary=True), request)
+    report = _report(outcomes, explain, summary=True)
     written = sum(1 for o in outcomes if o.state in ("imported", "with gaps"))
-    return (1 if any(o.state == "failed" for o in outcomes) else 0), written
+    return report.failing(any(o.state == "failed" for o in outcomes)), written
 
 
 def _make_folder(folder: Path) -> None:
@@ -106,12 +106,10 @@ def _one_by_one(
     output: Path | None,
     force: bool,
     explain: bool,
-    request: Request,
     warn: Callable[[str], None],
-) -> int:
-    """One profile to stdout or to the file `-o` names (or, with --explain and no -o, the
-    explanation of each profile read)."""
-    from cwprofile.formats import Format
+) -> Report:
+    """One profile as the report, or to the file `-o` names (with --explain, the report is
+    the explanation of each profile read)."""
     from cwprofile.importer.profile import Result
 
     outcomes = []
@@ -128,20 +126,19 @@ def _one_by_one(
             path = str(output) if output is not None else None
             outcomes.append(Outcome.read(entry.source, result, path))
     if explain:
-        emit(_report(outcomes, explain, summary=False), request)
-    elif output is None:
-        (result,) = (outcome.result for outcome in outcomes)
-        assert result is not None
-        if request.format is Format.json:
-            from cwprofile.formats.json import dumps
+        return _report(outcomes, explain, summary=False)
+    if output is not None:
+        return Report.nothing("Import")  # what was written, it said on stderr
+    (result,) = (outcome.result for outcome in outcomes)
+    assert result is not None
+    # The profile file itself: as JSON, its document; as YAML, the file as written, with
+    # the header that lists its gaps.
+    return Report(
+        f"Profile: {result.document['country']['name']}", result.document, yaml=result.yaml
+    )
 
-            write_stdout(dumps(result.document), utf8=True)
-        else:
-            write_stdout(result.yaml)
-    return 0
 
-
-def _report(outcomes: list[Outcome], explain: bool, summary: bool):
+def _report(outcomes: list[Outcome], explain: bool, summary: bool) -> Report:
     from cwprofile.reports.imports import imports
 
     return imports(outcomes, explain, summary)

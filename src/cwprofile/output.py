@@ -51,6 +51,8 @@ def emit(report: Report, request: Request) -> None:
     format its ending names, and say so on stderr."""
     from cwprofile.formats import Target, facts, render
 
+    if not report.shown:
+        return
     if request.export is not None and request.export_format is not None:
         target = Target(terminal=False, width=request.width)
         from cwprofile.files import write_file

@@ -24,12 +24,12 @@ MAX_STDIN = 64 * 1024 * 1024  # a profile is some kilobytes
 def read_document(path: str, shown: str) -> tuple[Document, Fingerprint]:
     """A profile file's data and what was read of it; InvalidProfile when it cannot be one
     (its `.fingerprint` set when the file was looked at)."""
-    json_first = kind_of(path)
-    if json_first is None:
+    kind = kind_of(path)
+    if kind is None:
         raise not_a_profile_file(shown)  # `-p FILE` of something else: never read
     raw, fingerprint = read_raw(path, shown)
     try:
-        return read_bytes(raw, shown, json_first=json_first), fingerprint
+        return read_bytes(raw, shown, kind), fingerprint
     except InvalidProfile as error:
         error.fingerprint = fingerprint
         raise
@@ -96,7 +96,8 @@ def _read_stdin() -> Profile:
     raw = stream.read(MAX_STDIN + 1) if stream is not None else b""
     if len(raw) > MAX_STDIN:
         raise InvalidProfile([Problem("-", None, "", f"is larger than {MAX_STDIN // 2**20} MiB")])
-    return from_document(read_bytes(raw, "-", json_first=raw.lstrip()[:1] in (b"{", b"[")))
+    kind = "json" if raw.lstrip()[:1] in (b"{", b"[") else "yaml"
+    return from_document(read_bytes(raw, "-", kind))
 
 
 def _with_lines(path: Path, problems: list[Problem]) -> list[Problem]:

@@ -332,7 +332,8 @@ def _figure(check: _Checker, value: Any, path: FieldPath, allowed: Range) -> Fig
             f"expected a finite number of at most {MAX_DIGITS} digits, found {shown!r}",
         )
     if parsed is not None and not allowed.holds(parsed, fields.get("value")):
-        check.problem((*path, "value"), f"expected {allowed.said}, found {number!r}")
+        written = number.strip() if isinstance(number, str) else repr(parsed)
+        check.problem((*path, "value"), f"expected {allowed.said}, found {written}")
         parsed = None
     source = check.text(fields, "source", path)
     date = fields.get("date")

@@ -16,6 +16,7 @@ import json
 import math
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -122,7 +123,9 @@ def not_a_profile_file(name: str) -> InvalidProfile:
     return _fail(name, f"is not a profile file (a profile file ends in {endings})")
 
 
-def read_bytes(raw: bytes, name: str, json_first: bool = False) -> Document:
+def read_bytes(raw: bytes, name: str, kind: str = "yaml") -> Document:
+    """A profile file's bytes as a Document, read by the reader of its kind (`READERS`):
+    UTF-8 text (a BOM allowed), no NUL, not empty."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -138,7 +141,7 @@ def read_bytes(raw: bytes, name: str, json_first: bool = False) -> Document:
         )
     if not text.strip():
         raise _fail(name, "is empty")
-    document = _read_json(text, name) if json_first else read_yaml(text, name)
+    document = READERS[kind](text, name)
     # UTF-8 decoded strictly holds no lone surrogate; only an escape can spell one.
     document.escaped = "\\" in text
     return document
@@ -336,3 +339,8 @@ def _fail(
     error = InvalidProfile([Problem(name, line, "", message)])
     error.fingerprint = fingerprint
     return error
+
+
+# How each kind of profile file (`folders.KINDS`) is read: its text to a Document, with the
+# line each field starts on, or InvalidProfile with the line where it went wrong.
+READERS: dict[str, Callable[[str, str], Document]] = {"yaml": read_yaml, "json": _read_json}

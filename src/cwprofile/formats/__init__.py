@@ -19,37 +19,43 @@ if TYPE_CHECKING:
 class FormatFacts:
     """What a format is. (A plain class: a NamedTuple costs every run, JSON ones too.)"""
 
-    __slots__ = ("export_endings", "for_programs", "module", "one_table")
+    __slots__ = ("export_endings", "for_programs", "module", "reads")
 
     def __init__(
         self,
         module: str,  # cwprofile.formats.<module>: its `render(report, target)`
         *,
         for_programs: bool,  # read by a program: UTF-8 whatever the locale, values exact
-        one_table: bool,  # needs the report as one table (CSV): not for `show`
+        # Which part of a Report it shows: its "blocks" (for people), its "document" (JSON,
+        # YAML) or its "records" (one table, CSV: not for `show`). Only that part is built.
+        reads: str,
         export_endings: tuple[str, ...] = (),  # `--export FILE.<ending>` writes it
     ) -> None:
         self.module = module
         self.for_programs = for_programs
-        self.one_table = one_table
+        self.reads = reads
         self.export_endings = export_endings
+
+    @property
+    def one_table(self) -> bool:
+        return self.reads == "records"
 
 
 FORMATS: dict[str, FormatFacts] = {
-    "table": FormatFacts("terminal", for_programs=False, one_table=False),  # rich, for a terminal
-    "text": FormatFacts("text", for_programs=False, one_table=False, export_endings=(".txt",)),
-    "json": FormatFacts("json", for_programs=True, one_table=False, export_endings=(".json",)),
+    "table": FormatFacts("terminal", for_programs=False, reads="blocks"),  # rich, for a terminal
+    "text": FormatFacts("text", for_programs=False, reads="blocks", export_endings=(".txt",)),
+    "json": FormatFacts("json", for_programs=True, reads="document", export_endings=(".json",)),
     "yaml": FormatFacts(
-        "yaml", for_programs=True, one_table=False, export_endings=(".yaml", ".yml")
+        "yaml", for_programs=True, reads="document", export_endings=(".yaml", ".yml")
     ),
-    "csv": FormatFacts("csv", for_programs=True, one_table=True, export_endings=(".csv",)),
+    "csv": FormatFacts("csv", for_programs=True, reads="records", export_endings=(".csv",)),
     "markdown": FormatFacts(
-        "markdown", for_programs=True, one_table=False, export_endings=(".md", ".markdown")
+        "markdown", for_programs=True, reads="blocks", export_endings=(".md", ".markdown")
     ),
     "html": FormatFacts(
-        "html", for_programs=True, one_table=False, export_endings=(".html", ".htm")
+        "html", for_programs=True, reads="blocks", export_endings=(".html", ".htm")
     ),
-    "svg": FormatFacts("svg", for_programs=True, one_table=False, export_endings=(".svg",)),
+    "svg": FormatFacts("svg", for_programs=True, reads="blocks", export_endings=(".svg",)),
 }
 
 # The `--format` choices: every format, and (ProfileFormat) those of a command whose output

@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def render(report: Report, target: Target) -> str:
-    return dumps(report.document)
+    return report.yaml if report.yaml is not None else dumps(report.document)

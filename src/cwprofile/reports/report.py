@@ -33,7 +33,7 @@ class Report:
     run builds only the form it prints (compare's matrix over 400 profiles is not drawn for
     --json)."""
 
-    __slots__ = ("_blocks", "_document", "_records", "exit_code", "title")
+    __slots__ = ("_blocks", "_document", "_records", "exit_code", "shown", "title", "yaml")
 
     def __init__(
         self,
@@ -42,14 +42,26 @@ class Report:
         blocks: tuple[Block, ...] | Callable[[], tuple[Block, ...]] = (),
         records: Records | Callable[[], Records] | None = None,
         exit_code: int = 0,
+        yaml: str | None = None,
+        shown: bool = True,
     ) -> None:
         self.title = title  # names an exported document
         self._document = document
         self._blocks = blocks
         self._records = records
+        # The document as YAML when the command wrote it itself: a profile file, with the
+        # comments of its header (the YAML format prints it as it is).
+        self.yaml = yaml
+        # False: nothing for stdout (what the command did, it said on stderr).
+        self.shown = shown
         # What the command exits with once the report is shown: 1 when nothing matched or
         # something asked for was not there (as grep), 0 otherwise.
         self.exit_code = exit_code
+
+    @classmethod
+    def nothing(cls, title: str, exit_code: int = 0) -> Report:
+        """A report with nothing to show, only its exit code."""
+        return cls(title, {}, exit_code=exit_code, shown=False)
 
     def failing(self, failed: bool) -> Report:
         """The report, exiting 1 when something asked for was not there."""
