@@ -75,7 +75,7 @@ def offsets(size: int, samples: int) -> list[int]:
 @pytest.mark.parametrize(
     "samples",
     [
-        pytest.param(120, id="sampled"),
+        pytest.param(80, id="sampled"),
         pytest.param(4000, id="dense", marks=pytest.mark.exhaustive),
     ],
 )

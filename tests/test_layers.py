@@ -13,6 +13,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 import cwprofile
 
 LAYERS: dict[str, tuple[str, ...]] = {
@@ -217,6 +219,7 @@ def test_the_cache_key_covers_every_module_that_builds_the_cache():
     assert "country_names.tsv" in cache.BUILDERS  # the data countries.py reads
 
 
+@pytest.mark.exhaustive  # a copy of the package, run as processes: CI runs it
 def test_a_contact_field_is_declared_in_one_place(tmp_path):
     """A scratch copy of the package with one more contact field, a fax of the phone kind,
     added to `CONTACT_FIELDS` alone: the import's explanation follows its own published
@@ -307,6 +310,7 @@ def _toml(document: dict, path: tuple[str, ...] = ()) -> str:
     return text
 
 
+@pytest.mark.exhaustive  # a copy of the package, run as processes: CI runs it
 def test_a_profile_file_kind_is_declared_in_two_places(tmp_path):
     """A scratch copy of the package that reads TOML profile files: their ending in
     `folders.KINDS` and their reader in `reader.READERS`, nothing else. The bundled

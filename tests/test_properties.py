@@ -9,6 +9,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -198,7 +199,7 @@ def test_no_raw_control_character_reaches_any_format(name, evidence, organisatio
 # The cache: whatever happens to the files between runs, the cached answer is the uncached one.
 
 CACHE_SETTINGS = settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -239,6 +240,17 @@ def _answer(folder, use_cache: bool) -> list:
 @CACHE_SETTINGS
 @given(operations=steps)
 def test_the_cached_answer_is_always_the_uncached_one(tmp_path_factory, operations):
+    cached_equals_uncached(tmp_path_factory, operations)
+
+
+@pytest.mark.exhaustive
+@settings(CACHE_SETTINGS, max_examples=200)
+@given(operations=steps)
+def test_the_cached_answer_is_always_the_uncached_one_at_length(tmp_path_factory, operations):
+    cached_equals_uncached(tmp_path_factory, operations)
+
+
+def cached_equals_uncached(tmp_path_factory, operations) -> None:
     import os
 
     folder = tmp_path_factory.mktemp("profiles")
