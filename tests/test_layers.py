@@ -219,6 +219,20 @@ def test_the_cache_key_covers_every_module_that_builds_the_cache():
     assert "country_names.tsv" in cache.BUILDERS  # the data countries.py reads
 
 
+def scratch_copy(folder: Path, changes: dict[str, tuple[str, str]]) -> Path:
+    """A copy of the package in the folder, with each file's text changed as given (the
+    text to change must be there, once)."""
+    import shutil
+
+    copy = folder / "cwprofile"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for name, (old, new) in changes.items():
+        text = (copy / name).read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        (copy / name).write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
 @pytest.mark.exhaustive  # a copy of the package, run as processes: CI runs it
 def test_a_contact_field_is_declared_in_one_place(tmp_path):
     """A scratch copy of the package with one more contact field, a fax of the phone kind,
@@ -226,7 +240,6 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
     schema, the profile file it writes validates against the profile schema, and `show`
     shows the field, checked as a phone."""
     import json
-    import shutil
     import subprocess
     import sys
 
@@ -234,13 +247,10 @@ def test_a_contact_field_is_declared_in_one_place(tmp_path):
 
     from .conftest import SOURCE_TEXT
 
-    copy = tmp_path / "cwprofile"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    model = copy / "model.py"
-    text = model.read_text(encoding="utf-8")
     line = '    ContactField("email", "Email", EMAIL_ADDRESS),\n'
-    assert line in text
-    model.write_text(text.replace(line, line + '    ContactField("fax", "Fax", PHONE),\n'))
+    copy = scratch_copy(
+        tmp_path, {"model.py": (line, line + '    ContactField("fax", "Fax", PHONE),\n')}
+    )
     (copy / "profiles").mkdir(exist_ok=True)
     profile = tmp_path / "kh.yaml"
 
@@ -316,23 +326,13 @@ def test_a_profile_file_kind_is_declared_in_two_places(tmp_path):
     `folders.KINDS` and their reader in `reader.READERS`, nothing else. The bundled
     profile written as TOML then loads, validates and shows as the YAML file does."""
     import json
-    import shutil
     import subprocess
     import sys
 
     import yaml
 
-    copy = tmp_path / "cwprofile"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    folders = copy / "folders.py"
-    text = folders.read_text(encoding="utf-8")
     kinds = 'KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}'
-    assert kinds in text
-    folders.write_text(text.replace(kinds, kinds[:-1] + ', ".toml": "toml"}'), "utf-8")
-    reader = copy / "reader.py"
-    text = reader.read_text(encoding="utf-8")
     readers = 'READERS: dict[str, Callable[[str, str], Document]] = {"yaml": read_yaml, "json": _read_json}'
-    assert readers in text
     toml_reader = (
         "def _read_toml(text: str, name: str) -> Document:\n"
         "    import tomllib\n\n"
@@ -341,8 +341,12 @@ def test_a_profile_file_kind_is_declared_in_two_places(tmp_path):
         "    except tomllib.TOMLDecodeError as error:\n"
         "        raise _fail(name, str(error)) from None\n\n\n"
     )
-    reader.write_text(
-        text.replace(readers, toml_reader + readers[:-1] + ', "toml": _read_toml}'), "utf-8"
+    scratch_copy(
+        tmp_path,
+        {
+            "folders.py": (kinds, kinds[:-1] + ', ".toml": "toml"}'),
+            "reader.py": (readers, toml_reader + readers[:-1] + ', "toml": _read_toml}'),
+        },
     )
     profile = tmp_path / "cambodia.toml"
     bundled = PACKAGE.parent.parent / "profiles" / "cambodia.yaml"

@@ -3,6 +3,9 @@ the kind is everything the tool does with such a value: how `validate` checks it
 file, what the published JSON Schemas say of it (in a file, in a document), how a field
 derived from another is computed on loading, and where it links for people. A new kind is one
 object here; a new field of a known kind is one line in `CONTACT_FIELDS`.
+
+The model is made of these objects on every run, so what only a check, a schema or a link
+needs (the address rules, the phone library) loads when it is first used.
 """
 
 from __future__ import annotations
@@ -10,25 +13,41 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
-
-from cwprofile.addresses import EMAIL, IS_EMAIL, IS_URL, URL
-from cwprofile.textsafe import mailto_uri, tel_uri
+from typing import Any
 
 # A check is given the field's text (never blank) and the profile's country (ISO alpha-2) and
 # returns the value to keep and, when the text is not of the kind, the problem with it.
 Check = Callable[[str, str | None], tuple[str | None, str | None]]
 
 
-class ContactKind(NamedTuple):
-    name: str
-    check: Check
-    file_schema: dict[str, Any]  # in a profile file, where blank text counts as left out
-    document_schema: dict[str, Any]  # in `show --json`, `report-contact --json`
-    # Where a value links to, given the value of the field derived from it (if any).
-    link: Callable[[str, str | None], str | None]
-    scheme: str | None = None  # the scheme of its links: `tel` and `mailto` have columns
-    derive: Callable[[str, str | None], str | None] | None = None  # from another field
+class ContactKind:
+    """(A plain class: a NamedTuple costs every run.)"""
+
+    __slots__ = ("check", "derive", "document_schema", "file_schema", "link", "name", "scheme")
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        check: Check,
+        # In a profile file, where blank text counts as left out (made when asked for).
+        file_schema: Callable[[], dict[str, Any]],
+        document_schema: dict[str, Any],  # in `show --json`, `report-contact --json`
+        # Where a value links to, given the value of the field derived from it (if any).
+        link: Callable[[str, str | None], str | None],
+        scheme: str | None = None,  # the scheme of its links: `tel` and `mailto` have columns
+        derive: Callable[[str, str | None], str | None] | None = None,  # from another field
+    ) -> None:
+        self.name = name
+        self.check = check
+        self.file_schema = file_schema
+        self.document_schema = document_schema
+        self.link = link
+        self.scheme = scheme
+        self.derive = derive
+
+    def __repr__(self) -> str:
+        return f"ContactKind({self.name!r})"
 
 
 def _exact(pattern: str) -> str:
@@ -86,7 +105,19 @@ def _phone_link(value: str, e164: str | None) -> str | None:
     """A phone's `tel:` link: of its E.164 form as derived with the country, or, with none
     derived, of the number when it is written in international form."""
     number = e164 or phone_e164(value, None)
-    return tel_uri(number) if number else None
+    return _tel(number) if number else None
+
+
+def _tel(number: str, derived: str | None = None) -> str:
+    from cwprofile.textsafe import tel_uri
+
+    return tel_uri(number)
+
+
+def _mailto(address: str, derived: str | None = None) -> str:
+    from cwprofile.textsafe import mailto_uri
+
+    return mailto_uri(address)
 
 
 def _e164(value: str, region: str | None) -> tuple[str | None, str | None]:
@@ -96,6 +127,8 @@ def _e164(value: str, region: str | None) -> tuple[str | None, str | None]:
 
 
 def _email(value: str, region: str | None) -> tuple[str | None, str | None]:
+    from cwprofile.addresses import IS_EMAIL
+
     address = value.removeprefix("mailto:")
     if not IS_EMAIL.fullmatch(address):
         return None, f"{value!r} is not an email address"
@@ -103,15 +136,30 @@ def _email(value: str, region: str | None) -> tuple[str | None, str | None]:
 
 
 def _url(value: str, region: str | None) -> tuple[str | None, str | None]:
+    from cwprofile.addresses import IS_URL
+
     if not IS_URL.fullmatch(value):
         return None, f"expected an http(s) address, found {value!r}"
     return value, None
 
 
+def _address_schema(pattern: str) -> Callable[[], dict[str, Any]]:
+    """A file schema of an address rule of `addresses` (by its name), blank allowed."""
+
+    def schema() -> dict[str, Any]:
+        import cwprofile.addresses
+
+        rule = getattr(cwprofile.addresses, pattern)
+        prefix = "(?:mailto:)?" if pattern == "EMAIL" else ""
+        return {"type": ["string", "null"], "pattern": _exact(f"\\s*|{prefix}{rule}")}
+
+    return schema
+
+
 TEXT = ContactKind(
     "text",
     check=lambda value, region: (value, None),
-    file_schema=NULLABLE_TEXT,
+    file_schema=lambda: NULLABLE_TEXT,
     document_schema=NULLABLE_TEXT,
     link=lambda value, derived: None,
 )
@@ -119,7 +167,7 @@ TEXT = ContactKind(
 PHONE = ContactKind(
     "phone",
     check=_phone,
-    file_schema=NULLABLE_TEXT,
+    file_schema=lambda: NULLABLE_TEXT,
     document_schema=NULLABLE_TEXT,
     link=_phone_link,
     scheme="tel",
@@ -127,24 +175,27 @@ PHONE = ContactKind(
 E164 = ContactKind(
     "e164",
     check=_e164,
-    file_schema={"type": ["string", "null"], "pattern": _exact(f"\\s*|\\s*{E164_PATTERN}\\s*")},
+    file_schema=lambda: {
+        "type": ["string", "null"],
+        "pattern": _exact(f"\\s*|\\s*{E164_PATTERN}\\s*"),
+    },
     document_schema={"type": ["string", "null"], "pattern": _exact(E164_PATTERN)},
-    link=lambda value, derived: tel_uri(value),
+    link=_tel,
     scheme="tel",
     derive=phone_e164,
 )
 EMAIL_ADDRESS = ContactKind(
     "email",
     check=_email,
-    file_schema={"type": ["string", "null"], "pattern": _exact(f"\\s*|(?:mailto:)?{EMAIL}")},
+    file_schema=_address_schema("EMAIL"),
     document_schema=NULLABLE_TEXT,
-    link=lambda value, derived: mailto_uri(value),
+    link=_mailto,
     scheme="mailto",
 )
 WEB_ADDRESS = ContactKind(
     "url",
     check=_url,
-    file_schema={"type": ["string", "null"], "pattern": _exact(f"\\s*|{URL}")},
+    file_schema=_address_schema("URL"),
     document_schema=NULLABLE_TEXT,
     link=lambda value, derived: value,
 )

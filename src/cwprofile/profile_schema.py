@@ -144,7 +144,7 @@ FIGURE = Keys(
 )
 INDICATOR = Keys(dict.fromkeys(INDICATOR_ENTRY, MADE), required=("status",))
 # Each as its kind says (`contact_kinds`); derived fields are computed, never read.
-CONTACT = Keys({f.name: f.kind.file_schema for f in CONTACT_FIELDS if f.derived_from is None})
+CONTACT = Keys({f.name: f.kind.file_schema() for f in CONTACT_FIELDS if f.derived_from is None})
 PROVENANCE = Keys(
     {
         "last_updated": {"type": ["string", "null"], "pattern": f"^(?:{DATE})$", "format": "date"},

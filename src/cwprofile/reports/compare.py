@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from cwprofile.catalog import (
     INDICATORS,
@@ -29,12 +29,24 @@ if TYPE_CHECKING:
     from cwprofile.compiled import Entry
 
 
-class Compared(NamedTuple):
-    """One indicator across the profiles: a status a profile, and whether they differ."""
+class Compared:
+    """One indicator across the profiles: a status a profile, and whether they differ.
+    (A plain class: a NamedTuple costs every run.)"""
 
-    indicator: Indicator
-    statuses: list[bool | None]
-    differs: bool
+    __slots__ = ("differs", "indicator", "statuses")
+
+    def __init__(self, indicator: Indicator, statuses: list[bool | None], differs: bool) -> None:
+        self.indicator = indicator
+        self.statuses = statuses
+        self.differs = differs
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Compared) and (
+            (self.indicator, self.statuses, self.differs)
+            == (other.indicator, other.statuses, other.differs)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def differs(column: Sequence[bool | None]) -> bool:

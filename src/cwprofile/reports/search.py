@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cwprofile.catalog import (
     INDICATORS,
@@ -48,15 +48,25 @@ def snippet(evidence: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
     return evidence[start:end], start
 
 
-class Match(NamedTuple):
+class Match:
     """Where a text was found: the profile, the indicator, its status, the whole evidence and
-    the spans of the evidence that match."""
+    the spans of the evidence that match. (A plain class: a NamedTuple costs every run.)"""
 
-    entry: Entry
-    indicator: Indicator
-    status: bool | None
-    evidence: str
-    spans: list[tuple[int, int]]
+    __slots__ = ("entry", "evidence", "indicator", "spans", "status")
+
+    def __init__(
+        self,
+        entry: Entry,
+        indicator: Indicator,
+        status: bool | None,
+        evidence: str,
+        spans: list[tuple[int, int]],
+    ) -> None:
+        self.entry = entry
+        self.indicator = indicator
+        self.status = status
+        self.evidence = evidence
+        self.spans = spans
 
 
 def find_matches(
