@@ -83,6 +83,21 @@ def test_pages_cut_anywhere_give_the_plain_texts_profile(name, data, number, fur
     assert imported(paged(text, cuts, number, header, footer)) == WANTED[name]
 
 
+def test_a_title_split_by_an_empty_page_still_names_the_country():
+    """Found by the property above: the United Kingdom's title, `CYBERWELLNESS PROFILE` on
+    one page and `UNITED KINGDOM` two pages on, an empty page between (the page breaks bring
+    blank lines the plain text does not have)."""
+    text = TEXTS["uk"]
+    cuts = [3, 4, 5]
+    assert [line.strip() for line in text.split("\n")[2:5]] == [
+        "CYBERWELLNESS PROFILE",
+        "",
+        "UNITED KINGDOM",
+    ]
+    furniture = ("ITU Cyberwellness Profile", "ITU 2014")
+    assert imported(paged(text, cuts, None, *furniture)) == WANTED["uk"]
+
+
 def _line_of(text: str, words: str, after: int = -1) -> int:
     """The index of the first line (after `after`) holding the words, spaces folded."""
     return next(

@@ -365,18 +365,11 @@ def is_title(lines: list[Line], index: int) -> bool:
 
 
 def _next_texts(lines: list[Line], index: int) -> list[Line]:
-    """The lines holding text within the five after `index`, page furniture not counted."""
-    out = []
-    seen = 0
-    for line in lines[index + 1 : index + 60]:
-        if line.furniture:
-            continue
-        seen += 1
-        if seen > 5:
-            break
-        if line.text:
-            out.append(line)
-    return out
+    """The first five lines holding text after `index`, within 60 lines: neither page
+    furniture nor blank lines count (a page break between a title's two lines, an empty
+    page even, brings blank lines that the plain text does not have)."""
+    out = [line for line in lines[index + 1 : index + 60] if line.text and not line.furniture]
+    return out[:5]
 
 
 def _title_at(lines: list[Line], index: int) -> tuple[str | None, int | None]:
