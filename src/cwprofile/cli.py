@@ -769,8 +769,8 @@ def schema(
     name: Annotated[
         str,
         typer.Argument(
-            help="profile (a profile file), or a command whose --json output to describe: "
-            "show, indicator, indicators, countries, report-contact, compare, search, validate.",
+            help="profile (a profile file), or a command whose --json output to describe "
+            "(show, compare, import, ...: each command that writes JSON).",
             metavar="[NAME]",
             autocompletion=_complete_schema,
         ),
