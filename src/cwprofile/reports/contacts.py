@@ -66,40 +66,47 @@ def contacts(
         ],
     )
 
-    def records() -> Records:
-        return Records(
+    return Report(
+        "Where to report a computer incident",
+        document,
+        lambda: contacts_blocks([(entry, contact, age) for entry, contact, _, age in listed], card),
+        lambda: Records(
             (*REF_COLUMNS, "age_days", "stale", *contact_columns()),
             [(*ref_cells(entry), age, _stale(age), *values) for entry, _, values, age in listed],
+        ),
+    )
+
+
+def contacts_blocks(
+    listed: Sequence[tuple[Entry, Contact, int | None]], card: bool = False
+) -> tuple[Block, ...]:
+    """A card for each country, its organisation first and every channel beside it: at any
+    width a person reads a contact whole, in one place (a table of eight columns shredded the
+    organisation at 80). A caution when some are old."""
+    from cwprofile.blocks import Fields, Heading, Paragraph
+
+    cards: list[Block] = []
+    for entry, contact, age in listed:
+        country = f"{entry.name} ({entry.iso2}, {entry.iso3})"
+        title = f"Report a computer incident: {country}" if card else country
+        updated = ("Last updated", updated_text(entry.last_updated, age))
+        cards.append(Fields((*contact_fields(contact), updated), title=title))
+    heading = () if card else (Heading("Where to report a computer incident"),)
+    told = caution(sum(1 for *_, age in listed if _stale(age)))
+    return (*heading, *cards, *((Paragraph(told),) if told else ()))
+
+
+def caution(old: int) -> str | None:
+    """What a person is told of the contacts more than two years old (or undated)."""
+    if old == 1:
+        return (
+            "Caution: this contact is more than two years old (or undated); check it on "
+            "the organisation's own website before relying on it in an incident."
         )
-
-    def blocks() -> tuple[Block, ...]:
-        """A card for each country, its organisation first and every channel beside it:
-        at any width a person reads a contact whole, in one place (a table of eight columns
-        shredded the organisation at 80)."""
-        from cwprofile.blocks import Fields, Heading, Paragraph
-
-        old = len([age for *_, age in listed if _stale(age)])
-        caution: tuple[Block, ...] = ()
-        if old == 1:
-            told = (
-                "Caution: this contact is more than two years old (or undated); check it on "
-                "the organisation's own website before relying on it in an incident."
-            )
-            caution = (Paragraph(told),)
-        elif old:
-            told = (
-                f"Caution: {old} of these contacts are more than two years old (or undated); "
-                "check them on the organisations' own websites before relying on them in an "
-                "incident."
-            )
-            caution = (Paragraph(told),)
-        cards: list[Block] = []
-        for entry, contact, _, age in listed:
-            country = f"{entry.name} ({entry.iso2}, {entry.iso3})"
-            title = f"Report a computer incident: {country}" if card else country
-            updated = ("Last updated", updated_text(entry.last_updated, age))
-            cards.append(Fields((*contact_fields(contact), updated), title=title))
-        heading = () if card else (Heading("Where to report a computer incident"),)
-        return (*heading, *cards, *caution)
-
-    return Report("Where to report a computer incident", document, blocks, records)
+    if old:
+        return (
+            f"Caution: {old} of these contacts are more than two years old (or undated); "
+            "check them on the organisations' own websites before relying on them in an "
+            "incident."
+        )
+    return None

@@ -55,46 +55,52 @@ def indicator(
         counted=counted,
     )
 
-    def records() -> Records:
-        return Records(
+    return Report(
+        f"Indicator {chosen.code} {chosen.title}",
+        document,
+        lambda: indicator_blocks(chosen, found, tally, wide, all_editions, library.count),
+        lambda: Records(
             ("indicator", "code", *REF_COLUMNS, "status", "evidence"),
             [
                 (chosen.id, chosen.code, *ref_cells(entry), status, evidence)
                 for entry, status, evidence in found
             ],
-        )
+        ),
+    )
 
-    def blocks() -> tuple[Block, ...]:
-        from cwprofile.blocks import Column, Paragraph, Table
 
-        editions = editions_of(entry for entry, _, _ in found)
-        rows = tuple(
-            (
-                country_label(entry, editions),
-                *((iso_codes(entry), entry.last_updated) if wide else ()),
-                status_cell(status),
-                evidence,
-            )
-            for entry, status, evidence in found
-        )
-        columns = (
-            Column("Country", "text"),
-            *((Column("ISO"), Column("Updated")) if wide else ()),
-            Column("Status"),
-            Column("Evidence", "prose"),
-        )
-        title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
-        unknown = f", {tally.unknown} unknown" if tally.unknown else ""
-        summary = (
-            f"{chosen.title} ({chosen.code}): {tally.yes}/{tally.of} {counted} yes, "
-            f"{tally.no} no{unknown}"
-            + (
-                ""
-                if all_editions
-                else " (each country's newest edition; every one: --all-editions)"
-            )
-            * (library.count > len(found) and not all_editions)
-        )
-        return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
+def indicator_blocks(
+    chosen: Indicator,
+    found: Sequence[tuple[Entry, bool | None, str]],
+    tally: Tally,
+    wide: bool = False,
+    all_editions: bool = False,
+    loaded: int = 0,
+) -> tuple[Block, ...]:
+    """A row a profile (its country, and with `wide` its codes and date), and the tally; the
+    tally says when only each country's newest edition of the `loaded` profiles counted."""
+    from cwprofile.blocks import Column, Paragraph, Table
 
-    return Report(f"Indicator {chosen.code} {chosen.title}", document, blocks, records)
+    editions = editions_of(entry for entry, _, _ in found)
+    rows = tuple(
+        (
+            country_label(entry, editions),
+            *((iso_codes(entry), entry.last_updated) if wide else ()),
+            status_cell(status),
+            evidence,
+        )
+        for entry, status, evidence in found
+    )
+    columns = (
+        Column("Country", "text"),
+        *((Column("ISO"), Column("Updated")) if wide else ()),
+        Column("Status"),
+        Column("Evidence", "prose"),
+    )
+    title = f"{chosen.code} {chosen.title} ({chosen.pillar.title})"
+    counted = "editions" if all_editions else "countries"
+    unknown = f", {tally.unknown} unknown" if tally.unknown else ""
+    summary = f"{chosen.title} ({chosen.code}): {tally.yes}/{tally.of} {counted} yes, {tally.no} no{unknown}"
+    if loaded > len(found) and not all_editions:
+        summary += " (each country's newest edition; every one: --all-editions)"
+    return (Table(columns, rows, title=title, key_columns=1), Paragraph(summary))
