@@ -85,3 +85,23 @@ def test_an_import_row_says_what_became_of_the_profile():
     table, paragraph = summary_blocks([plain], {"imported": 1})
     assert table.rows == (("kh.txt", "Cambodia", None, outcome.state, None),)
     assert paragraph.text == "1 profile: 1 imported."
+
+
+def test_the_countries_note_counts_profiles_and_countries(library):
+    from cwprofile.reports.countries import countries_note
+
+    entries = list(library.entries)
+    assert countries_note(entries).startswith(f"{len(entries)} profiles loaded. Tallies of the 21")
+    twice = [*entries, entries[0]]  # a second edition of one country
+    assert countries_note(twice).startswith(f"{len(twice)} profiles of {len(entries)} countries")
+    assert countries_note(entries, wide=True).endswith(
+        "for one country and edition the later wins."
+    )
+
+
+def test_a_caution_for_old_contacts_says_how_many():
+    from cwprofile.reports.contacts import caution
+
+    assert caution(0) is None
+    assert caution(1).startswith("Caution: this contact is more than two years old")
+    assert caution(3).startswith("Caution: 3 of these contacts are more than two years old")
