@@ -219,12 +219,11 @@ def run(script: str, work: Path, runs: int, sizes: list[int], cliff: bool = Fals
                 floor,
             )
             time_ratio, memory_ratio = seconds / floor_time, memory / floor_memory
-            verdict = ""
             limit = target(case, size)
-            if limit:
-                ok = time_ratio <= limit[0] and memory_ratio <= limit[1]
-                verdict = judged(ok, f"{limit[0]:.2f}x, {limit[1]:.2f}x")
-                failures += not ok
+            verdict, missed = against(
+                limit, (time_ratio, memory_ratio), limit and f"{limit[0]:.2f}x, {limit[1]:.2f}x"
+            )
+            failures += missed
             print(
                 f"{case:<27}{size:>9}{'warm':>7}{seconds * 1000:>9.1f}{time_ratio:>9.2f}"
                 f"{memory:>8.1f}{memory_ratio:>9.2f}  {verdict}"
@@ -234,6 +233,17 @@ def run(script: str, work: Path, runs: int, sizes: list[int], cliff: bool = Fals
 
 def judged(ok: bool, limit: str) -> str:
     return f"{'ok' if ok else 'MISSED'} (<= {limit})"
+
+
+def against(
+    limit: tuple[float, float] | None, measured: tuple[float, float], said: str | None
+) -> tuple[str, int]:
+    """The verdict on what was measured against a limit (no limit: no verdict), and 1 when
+    the limit was missed."""
+    if not limit:
+        return "", 0
+    ok = all(value <= bound for value, bound in zip(measured, limit, strict=True))
+    return judged(ok, said or ""), int(not ok)
 
 
 def cold(
@@ -251,11 +261,9 @@ def cold(
     (database,) = cache_dir.glob("cwprofile-*.sqlite")
     ratio = database.stat().st_size / files
     limit = COLD.get(size)
-    verdict, failures = "", 0
-    if limit:
-        ok = seconds <= limit[0] and memory <= limit[1]
-        verdict = judged(ok, f"{limit[0]:.1f} s, {limit[1]} MiB")
-        failures += not ok
+    verdict, failures = against(
+        limit, (seconds, memory), limit and f"{limit[0]:.1f} s, {limit[1]} MiB"
+    )
     print(
         f"{'cold build':<27}{size:>9}{'cold':>7}{seconds * 1000:>9.1f}{'':>9}{memory:>8.1f}{'':>9}  {verdict}"
     )

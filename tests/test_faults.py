@@ -95,6 +95,25 @@ def test_a_byte_damaged_anywhere_means_a_rebuild_never_a_wrong_answer(run, isola
         assert damaged_answers(path, bytes(damaged)) == right, at
 
 
+def test_a_row_gone_from_the_cache_is_a_rebuild(run, isolated):
+    """A finding's row deleted whole (no check of its own can fail: it is not there): the
+    count of what a query read tells, and the answer is the files'."""
+    import sqlite3
+
+    from cwprofile import library
+    from cwprofile.catalog import BY_ID
+
+    path = cached(run, isolated)
+    right = list(library.load(use_cache=False).findings(BY_ID["cirt"]))
+    with sqlite3.connect(path) as connection:
+        deleted = connection.execute(
+            "DELETE FROM findings WHERE indicator = 'cirt' AND profile = 1"
+        )
+        assert deleted.rowcount == 1
+    connection.close()
+    assert list(library.load().findings(BY_ID["cirt"])) == right  # the column asked first
+
+
 def test_truncated_zeroed_foreign_and_journalled_databases_are_rebuilt(run, isolated, tmp_path):
     """The damage a disk, a crash or another program does: the file cut short at every page,
     each page zeroed in turn, another program's SQLite file in its place, a WAL file and a hot
@@ -302,7 +321,8 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
     """SIGTERM at moments of a cold build of 120 profiles, each sent once the process has
     its handler in place (waited for, not guessed with a sleep: on a busy machine a signal
     sent 0.15 s after the start can come before the handler). Exit 143 (or 0 when the work
-    was done first), one line, no temporary file left."""
+    was done first), one line, no temporary file left; and one run certainly signalled while
+    it runs, which exits 143."""
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(120):
@@ -333,6 +353,20 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
         left = [p.name for p in cache_dir.iterdir()] if cache_dir.exists() else []
         assert not [name for name in left if cache.TEMPORARY_NAME.fullmatch(name)], left
         shutil.rmtree(cache_dir, ignore_errors=True)
+    # Where a build is when the signal comes is the machine's doing; a run that waits for its
+    # standard input is certainly still running when it comes.
+    waiting = subprocess.Popen(
+        [console_script(), "validate", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    while waiting.poll() is None and not catches(waiting.pid, signal.SIGTERM):
+        time.sleep(0.005)
+    waiting.send_signal(signal.SIGTERM)
+    _, errors = waiting.communicate(timeout=60)
+    assert errors == b"Error: terminated\n"
+    codes.add(waiting.returncode)
     assert 143 in codes
 
 

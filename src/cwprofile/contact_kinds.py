@@ -143,17 +143,21 @@ def _url(value: str, region: str | None) -> tuple[str | None, str | None]:
     return value, None
 
 
-def _address_schema(pattern: str) -> Callable[[], dict[str, Any]]:
-    """A file schema of an address rule of `addresses` (by its name), blank allowed."""
+def _blank_or(pattern: str) -> dict[str, Any]:
+    """A file schema: text the pattern matches whole, or blank (left out), or null."""
+    return {"type": ["string", "null"], "pattern": _exact(f"\\s*|{pattern}")}
 
-    def schema() -> dict[str, Any]:
-        import cwprofile.addresses
 
-        rule = getattr(cwprofile.addresses, pattern)
-        prefix = "(?:mailto:)?" if pattern == "EMAIL" else ""
-        return {"type": ["string", "null"], "pattern": _exact(f"\\s*|{prefix}{rule}")}
+def _email_schema() -> dict[str, Any]:
+    from cwprofile.addresses import EMAIL
 
-    return schema
+    return _blank_or(f"(?:mailto:)?{EMAIL}")
+
+
+def _url_schema() -> dict[str, Any]:
+    from cwprofile.addresses import URL
+
+    return _blank_or(URL)
 
 
 TEXT = ContactKind(
@@ -175,10 +179,7 @@ PHONE = ContactKind(
 E164 = ContactKind(
     "e164",
     check=_e164,
-    file_schema=lambda: {
-        "type": ["string", "null"],
-        "pattern": _exact(f"\\s*|\\s*{E164_PATTERN}\\s*"),
-    },
+    file_schema=lambda: _blank_or(f"\\s*{E164_PATTERN}\\s*"),
     document_schema={"type": ["string", "null"], "pattern": _exact(E164_PATTERN)},
     link=_tel,
     scheme="tel",
@@ -187,7 +188,7 @@ E164 = ContactKind(
 EMAIL_ADDRESS = ContactKind(
     "email",
     check=_email,
-    file_schema=_address_schema("EMAIL"),
+    file_schema=_email_schema,
     document_schema=NULLABLE_TEXT,
     link=_mailto,
     scheme="mailto",
@@ -195,7 +196,7 @@ EMAIL_ADDRESS = ContactKind(
 WEB_ADDRESS = ContactKind(
     "url",
     check=_url,
-    file_schema=_address_schema("URL"),
+    file_schema=_url_schema,
     document_schema=NULLABLE_TEXT,
     link=lambda value, derived: value,
 )

@@ -166,13 +166,18 @@ class Library:
         """The indicator in these entries (every one when None): status and evidence. Only
         the rows of the entries asked for are read when they are a few."""
         chosen = list(entries) if entries is not None else self.entries
-        if len(chosen) <= FEW:
+
+        def few(store: Store) -> dict[int, str]:
             position = POSITION[indicator.id]
             keys = [position << SHIFT | entry.number for entry in chosen]
-            rows = self._read(lambda store: list(store.findings_by_key(keys)))
+            rows = store.findings_by_key(keys)
             evidence = {number: text for _, number, _, _, text in rows}
             if len(evidence) != len({entry.number for entry in chosen}):
-                raise CorruptCache(f"findings of {indicator.id}")
+                raise CorruptCache(f"findings of {indicator.id}")  # a rebuild, as any damage
+            return evidence
+
+        if len(chosen) <= FEW:
+            evidence = self._read(few)
         else:
             evidence = self._read(lambda store: store.evidence(indicator))
         for entry in chosen:
@@ -315,17 +320,15 @@ def load(
         return store
 
     store = cache.load(found) if use_cache else None
+    if store is not None:
+        try:
+            warnings, problems = store.warnings(), store.problems()
+        except CorruptCache:
+            store = None
     from_cache = store is not None
     if store is None:
         store = rebuild()
         warnings, problems = built[0].warnings, list(built[0].problems)
-    else:
-        try:
-            warnings, problems = store.warnings(), store.problems()
-        except CorruptCache:
-            store = rebuild()
-            from_cache = False
-            warnings, problems = built[0].warnings, list(built[0].problems)
     warnings = (*source_warnings, *warnings)
     if strict and warnings:
         raise StrictStop(warnings[0].removeprefix("skipped "))

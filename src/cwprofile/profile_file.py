@@ -81,7 +81,7 @@ def problems_of(path: Path) -> list[Problem]:
     try:
         read_profile_file(str(path))
     except InvalidProfile as error:
-        if kind_of(path.name) and all(p.line is None for p in error.problems):
+        if kind_of(path.name) == "json" and all(p.line is None for p in error.problems):
             return _with_lines(path, error.problems)
         return error.problems
     return []

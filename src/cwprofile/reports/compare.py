@@ -40,14 +40,6 @@ class Compared:
         self.statuses = statuses
         self.differs = differs
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Compared) and (
-            (self.indicator, self.statuses, self.differs)
-            == (other.indicator, other.statuses, other.differs)
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
 
 def differs(column: Sequence[bool | None]) -> bool:
     """Some profiles say yes and some no; an unknown differs from nothing."""
